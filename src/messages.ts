@@ -1,0 +1,26 @@
+// One catalogue of the coded messages zhtext gives about input. A code is stable (scripts match on it);
+// the reason is for people and names the problem. Severity 'fatal' stops that document only.
+import type { Doc, Message, Severity } from './types.js';
+
+export const MESSAGE_CODES = {
+  'read-failed': { severity: 'fatal', help: 'the file could not be read' },
+  'binary-file': { severity: 'fatal', help: 'the file holds binary data (NUL bytes or an image/archive signature), not text' },
+  'utf8-invalid': { severity: 'fatal', help: 'the file is not valid UTF-8' },
+  'front-matter-invalid': { severity: 'fatal', help: 'the YAML front matter cannot be parsed' },
+  'body-empty': { severity: 'fatal', help: 'no article text is left after extraction' },
+  'date-missing': { severity: 'warning', help: 'no date in front matter, HTML or file name: the document has no day' },
+  'date-invalid': { severity: 'warning', help: 'the date cannot be read as a real calendar date and time: the document has no day' },
+  'date-from-filename': { severity: 'info', help: 'the date was taken from the file name' },
+  'path-newline': { severity: 'warning', help: 'the file name holds a line break' },
+  'duplicate-file': { severity: 'info', help: 'the same bytes were read from another path already' },
+  'stage-failed': { severity: 'fatal', help: 'an internal error in a stage; please report it' },
+} as const satisfies Record<string, { severity: Severity; help: string }>;
+
+export type MessageCode = keyof typeof MESSAGE_CODES;
+
+export function addMessage(doc: Doc, code: MessageCode, reason: string, place?: string): Message {
+  const message: Message = { code, severity: MESSAGE_CODES[code].severity, reason };
+  if (place !== undefined) message.place = place;
+  doc.messages.push(message);
+  return message;
+}

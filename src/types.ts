@@ -1,0 +1,93 @@
+// The document model every stage reads and adds to. One Doc flows through the per-document stages;
+// each stage adds its layer and returns nothing. Offsets are UTF-16 code units, end-exclusive, into
+// a block's text; `norm` has the same length as `text`, so one offset serves both.
+
+export type Script = 'simplified' | 'traditional' | 'mixed' | 'none';
+export type EntityType = 'PERSON' | 'GPE' | 'ORG' | 'LOC';
+export type Severity = 'info' | 'warning' | 'fatal';
+
+export interface SourceFile {
+  path: string;
+  bytes: Buffer;
+}
+
+export interface DocMeta {
+  title?: string;
+  /** ISO 8601 instant with the offset of the analysis time zone, e.g. 2022-02-04T07:00:00+08:00 */
+  date?: string;
+  /** calendar day (YYYY-MM-DD) of `date` in the analysis time zone */
+  day?: string;
+  outlet?: string;
+  author?: string;
+  url?: string;
+  tags: string[];
+}
+
+export type BlockKind = 'title' | 'paragraph' | 'caption';
+
+export interface Block {
+  kind: BlockKind;
+  /** clean text in the original script, whitespace collapsed */
+  text: string;
+  /** simplified, half-width form of `text`, same length (set by normalize) */
+  norm: string;
+}
+
+export interface Token {
+  block: number;
+  start: number;
+  end: number;
+  /** surface in the original script */
+  text: string;
+  /** normalized (simplified) form: the term key */
+  norm: string;
+  pos: string;
+}
+
+export interface Mention {
+  entity: string;
+  type: EntityType;
+  block: number;
+  start: number;
+  end: number;
+  /** as written in the original script */
+  surface: string;
+  /** how it was found: 'kb' alias match, 'compound' of one-character country forms */
+  source: 'kb' | 'compound';
+}
+
+export interface Message {
+  code: string;
+  severity: Severity;
+  reason: string;
+  /** where in the file, when known */
+  place?: string;
+}
+
+export interface Doc {
+  /** stable: hash of the source bytes */
+  id: string;
+  path: string;
+  source: Buffer;
+  meta: DocMeta;
+  script: Script;
+  blocks: Block[];
+  tokens: Token[];
+  mentions: Mention[];
+  messages: Message[];
+}
+
+/** Options that change what the per-document stages produce. */
+export interface AnalysisOptions {
+  /** fixed UTC offset in minutes used for calendar days, e.g. 480 for UTC+8 */
+  tzOffsetMinutes: number;
+}
+
+export interface Stage {
+  name: string;
+  run(doc: Doc): void;
+}
+
+export function hasFatal(doc: Doc): boolean {
+  return doc.messages.some((m) => m.severity === 'fatal');
+}
