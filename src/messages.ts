@@ -13,6 +13,7 @@ export const MESSAGE_CODES = {
   'date-from-filename': { severity: 'info', help: 'the date was taken from the file name' },
   'path-newline': { severity: 'warning', help: 'the file name holds a line break' },
   'duplicate-file': { severity: 'info', help: 'the same bytes were read from another path already' },
+  'not-a-post': { severity: 'info', help: 'a file in an input folder that is not a post type was left out' },
   'stage-failed': { severity: 'fatal', help: 'an internal error in a stage; please report it' },
 } as const satisfies Record<string, { severity: Severity; help: string }>;
 

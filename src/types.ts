@@ -1,3 +1,5 @@
+import type { Tally } from './aggregate/tally.js';
+
 // The document model every stage reads and adds to. One Doc flows through the per-document stages;
 // each stage adds its layer and returns nothing. Offsets are UTF-16 code units, end-exclusive, into
 // a block's text; `norm` has the same length as `text`, so one offset serves both.
@@ -75,6 +77,8 @@ export interface Doc {
   tokens: Token[];
   mentions: Mention[];
   messages: Message[];
+  /** the document's partial statistics (set by count) */
+  tally?: Tally;
 }
 
 /** Options that change what the per-document stages produce. */

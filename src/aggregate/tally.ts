@@ -1,0 +1,106 @@
+// Partial statistics. A document's counts are a Tally of one document; corpus tables are built by
+// merging tallies, and merging only adds, so it is associative and commutative: one process, a worker
+// pool or several machines merge in any order and get the same tables.
+
+export interface TermStat {
+  count: number;
+  docs: number;
+  /** part of speech → count, to report the usual one */
+  pos: Map<string, number>;
+}
+
+export interface EntityStat {
+  mentions: number;
+  docs: number;
+  /** surface as written (original script) → count */
+  surfaces: Map<string, number>;
+}
+
+export interface PairStat {
+  /** sentences in which both occur */
+  count: number;
+  docs: number;
+}
+
+export interface Tally {
+  documents: number;
+  /** word tokens (tokens holding a letter or digit) */
+  tokens: number;
+  terms: Map<string, TermStat>;
+  entities: Map<string, EntityStat>;
+  /** key: the two items, sorted, joined by a tab */
+  termPairs: Map<string, PairStat>;
+  entityPairs: Map<string, PairStat>;
+}
+
+export function emptyTally(): Tally {
+  return { documents: 0, tokens: 0, terms: new Map(), entities: new Map(), termPairs: new Map(), entityPairs: new Map() };
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\t${b}` : `${b}\t${a}`;
+}
+
+export function splitPairKey(key: string): [string, string] {
+  const tab = key.indexOf('\t');
+  return [key.slice(0, tab), key.slice(tab + 1)];
+}
+
+function addCounts(target: Map<string, number>, source: Map<string, number>): void {
+  for (const [key, n] of source) target.set(key, (target.get(key) ?? 0) + n);
+}
+
+export function mergeTerms(target: Map<string, TermStat>, source: Map<string, TermStat>): void {
+  for (const [term, s] of source) {
+    const t = target.get(term);
+    if (!t) target.set(term, { count: s.count, docs: s.docs, pos: new Map(s.pos) });
+    else {
+      t.count += s.count;
+      t.docs += s.docs;
+      addCounts(t.pos, s.pos);
+    }
+  }
+}
+
+function mergePairs(target: Map<string, PairStat>, source: Map<string, PairStat>): void {
+  for (const [key, s] of source) {
+    const t = target.get(key);
+    if (!t) target.set(key, { count: s.count, docs: s.docs });
+    else {
+      t.count += s.count;
+      t.docs += s.docs;
+    }
+  }
+}
+
+/** Adds `source` into `target`. */
+export function mergeTally(target: Tally, source: Tally): Tally {
+  target.documents += source.documents;
+  target.tokens += source.tokens;
+  mergeTerms(target.terms, source.terms);
+  for (const [id, s] of source.entities) {
+    const t = target.entities.get(id);
+    if (!t) target.entities.set(id, { mentions: s.mentions, docs: s.docs, surfaces: new Map(s.surfaces) });
+    else {
+      t.mentions += s.mentions;
+      t.docs += s.docs;
+      addCounts(t.surfaces, s.surfaces);
+    }
+  }
+  mergePairs(target.termPairs, source.termPairs);
+  mergePairs(target.entityPairs, source.entityPairs);
+  return target;
+}
+
+/** The most frequent key; ties go to the first in code-unit order, so the answer is deterministic. */
+export function mostFrequent(counts: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [key, n] of counts) {
+    if (n > bestCount || (n === bestCount && key < best)) {
+      best = key;
+      bestCount = n;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,70 @@
+// report.md: a keyword report to read. Every figure in it comes from the same merged tables as the
+// CSV files, and the report says how each is computed.
+import { rankTerms } from '../aggregate/scores.js';
+import type { CorpusResult } from '../pipeline/analyze.js';
+import type { KnowledgeBase } from '../resources/knowledge-base.js';
+import { sortedPairs, surfaceList } from './tables.js';
+
+export interface ReportOptions {
+  /** rows in the overall tables */
+  top: number;
+  /** keywords listed for each outlet and each day */
+  topPerGroup: number;
+  minTermPairCount: number;
+}
+
+const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options: ReportOptions): string {
+  const out: string[] = [];
+  const { tally } = result;
+  const docs = result.documents;
+  const count = (status: string) => docs.filter((d) => d.status === status).length;
+  const days = [...result.termsByDay.keys()].sort();
+  const scripts = new Map<string, number>();
+  for (const d of docs) if (d.status !== 'failed' && d.status !== 'duplicate') scripts.set(d.script, (scripts.get(d.script) ?? 0) + 1);
+  const name = (id: string) => kb.entities.get(id)?.name ?? id;
+
+  out.push('# Keyword report', '');
+  out.push('## Corpus', '');
+  out.push(`- Files read: ${docs.length}; analysed: ${tally.documents} (${count('ok')} clean, ${count('warning')} with warnings); failed: ${count('failed')}; exact duplicates counted once: ${count('duplicate')}.`);
+  out.push(`- Word tokens: ${tally.tokens}; distinct terms: ${tally.terms.size}; entities: ${tally.entities.size}; entity mentions: ${result.mentions.length}.`);
+  out.push(`- Days: ${days.length > 0 ? `${days[0]} to ${days[days.length - 1]} (${days.length} with posts)` : 'none dated'}; outlets: ${result.termsByOutlet.size}.`);
+  out.push(`- Scripts: ${[...scripts].sort(([a], [b]) => byCode(a, b)).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}.`);
+  out.push('', 'Terms are content words in simplified form (stop words, numbers, punctuation and single characters left out). ' +
+    'TF-IDF = count × (ln((1 + N) / (1 + docs)) + 1), N = documents analysed; per outlet and per day, the count is the group\'s and the idf the corpus\'s.', '');
+
+  out.push(`## Top keywords (TF-IDF)`, '', '| # | term | count | docs | TF-IDF |', '|---:|---|---:|---:|---:|');
+  rankTerms(tally.terms, tally.terms, tally.documents).slice(0, options.top).forEach((r, i) =>
+    out.push(`| ${i + 1} | ${cell(r.term)} | ${r.stat.count} | ${r.stat.docs} | ${r.tfidf} |`));
+  out.push('');
+
+  const groupSection = (title: string, groups: CorpusResult['termsByOutlet'], order: string[]) => {
+    out.push(`## ${title}`, '', '| | docs | top keywords (TF-IDF) |', '|---|---:|---|');
+    for (const key of order) {
+      const group = groups.get(key)!;
+      const top = rankTerms(group.terms, tally.terms, tally.documents).slice(0, options.topPerGroup);
+      out.push(`| ${cell(key || '(none)')} | ${group.documents} | ${top.map((r) => `${cell(r.term)} (${r.stat.count})`).join(', ')} |`);
+    }
+    out.push('');
+  };
+  const outlets = [...result.termsByOutlet].sort(([a, x], [b, y]) => y.documents - x.documents || byCode(a, b)).map(([k]) => k);
+  groupSection('Keywords by outlet', result.termsByOutlet, outlets);
+  groupSection('Keywords by day', result.termsByDay, days);
+
+  out.push('## Top entities', '', '| # | entity | id | type | mentions | docs | written as |', '|---:|---|---|---|---:|---:|---|');
+  [...tally.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || byCode(ia, ib)).slice(0, options.top).forEach(([id, s], i) =>
+    out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${kb.entities.get(id)?.type ?? ''} | ${s.mentions} | ${s.docs} | ${cell(surfaceList(s.surfaces).slice(0, 5).join(', '))} |`));
+  out.push('');
+
+  out.push('## Strongest co-occurrences', '', 'Pairs counted once per sentence in which both occur.', '');
+  out.push('### Entities', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
+  sortedPairs(tally.entityPairs, 1).slice(0, options.top).forEach(([a, b, s], i) =>
+    out.push(`| ${i + 1} | ${cell(name(a))} | ${cell(name(b))} | ${s.count} | ${s.docs} |`));
+  out.push('', '### Terms', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
+  sortedPairs(tally.termPairs, options.minTermPairCount).slice(0, options.top).forEach(([a, b, s], i) =>
+    out.push(`| ${i + 1} | ${cell(a)} | ${cell(b)} | ${s.count} | ${s.docs} |`));
+  out.push('');
+  return out.join('\n');
+}

@@ -1,0 +1,15 @@
+// The library API: build resources once, make a pipeline, process documents, merge their tallies.
+export type * from './types.js';
+export { addMessage, MESSAGE_CODES, type MessageCode } from './messages.js';
+export { loadResources, defaultDictionaryDir, type Resources, type ResourceOptions } from './pipeline/resources.js';
+export { createPipeline, newDoc, documentId, type Pipeline } from './pipeline/pipeline.js';
+export { analyzeFiles, type CorpusResult, type DocumentRecord, type MentionRow } from './pipeline/analyze.js';
+export { collectInputs, UsageError } from './pipeline/inputs.js';
+export { emptyTally, mergeTally, type Tally, type TermStat, type EntityStat, type PairStat } from './aggregate/tally.js';
+export { idf, tfidf } from './aggregate/scores.js';
+export { runAnalyze, VERSION, type AnalyzeOptions, type AnalyzeSummary } from './commands/analyze.js';
+export { createExtractStage } from './stages/extract/index.js';
+export { createNormalizeStage } from './stages/normalize/index.js';
+export { createSegmentStage } from './stages/segment/index.js';
+export { createEntitiesStage } from './stages/entities/index.js';
+export { createCountStage, countDocument } from './stages/count/index.js';

@@ -1,0 +1,97 @@
+// The entity knowledge base: countries and regions (id = ISO 3166-1 alpha-2), people, organizations
+// and places, read from dictionaries/entities/*.tsv and any user files. Every alias is indexed in its
+// normalized (simplified, half-width) form, so one lookup serves both scripts.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityType } from '../types.js';
+import { toHalfWidth } from '../stages/normalize/index.js';
+import type { ScriptConverter } from './script-converter.js';
+import { readTsv, splitList } from './tsv.js';
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  /** display name (simplified, neutral) */
+  name: string;
+  aliases: string[];
+  wikidata?: string;
+}
+
+export interface KnowledgeBase {
+  entities: Map<string, Entity>;
+  /** normalized alias → entity id */
+  aliases: Map<string, string>;
+  /** longest alias, in UTF-16 units: bounds the lookup */
+  maxAliasLength: number;
+  /** one-character country forms used in compounds (中 → CN) */
+  abbreviations: Map<string, string>;
+  /** curated readings of compounds: surface → ids; an empty list marks an ordinary word */
+  compounds: Map<string, string[]>;
+  files: string[];
+}
+
+const TYPES: ReadonlySet<string> = new Set(['PERSON', 'GPE', 'ORG', 'LOC']);
+export const ENTITY_FILES = ['countries.tsv', 'people.tsv', 'organizations.tsv', 'places.tsv'];
+
+/** jieba part of speech fed with each alias, so the segmenter's tags agree with the base */
+export const JIEBA_TAG: Record<EntityType, string> = { PERSON: 'nr', GPE: 'ns', LOC: 'ns', ORG: 'nt' };
+
+export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConverter, userFiles: string[] = []): KnowledgeBase {
+  const normalize = (s: string) => converter.toSimplified(toHalfWidth(s));
+  const kb: KnowledgeBase = {
+    entities: new Map(),
+    aliases: new Map(),
+    maxAliasLength: 0,
+    abbreviations: new Map(),
+    compounds: new Map(),
+    files: [],
+  };
+  const baseFiles = ENTITY_FILES.map((f) => join(dictionaryDir, 'entities', f)).filter((f) => existsSync(f));
+  // user files come last: an entry with an existing id replaces it, a new id extends the base
+  for (const file of [...baseFiles, ...userFiles]) {
+    kb.files.push(file);
+    for (const record of readTsv(file, ['id', 'type', 'name', 'aliases'])) {
+      const type = record.type!;
+      if (!TYPES.has(type)) throw new Error(`${file}: entity ${record.id} has unknown type "${type}" (expected PERSON, GPE, ORG or LOC)`);
+      const entity: Entity = {
+        id: record.id!,
+        type: type as EntityType,
+        name: record.name!,
+        aliases: [record.name!, ...splitList(record.aliases)],
+      };
+      if (record.wikidata) entity.wikidata = record.wikidata;
+      const previous = kb.entities.get(entity.id);
+      if (previous) for (const alias of previous.aliases) kb.aliases.delete(normalize(alias));
+      kb.entities.set(entity.id, entity);
+      for (const abbr of splitList(record.abbr)) kb.abbreviations.set(normalize(abbr), entity.id);
+    }
+  }
+  for (const entity of kb.entities.values()) {
+    for (const alias of entity.aliases) {
+      const key = normalize(alias);
+      // a one-character alias would match inside ordinary words; those forms live in `abbr`
+      if (key.length < 2) continue;
+      kb.aliases.set(key, entity.id);
+      kb.maxAliasLength = Math.max(kb.maxAliasLength, key.length);
+    }
+  }
+  const compoundFile = join(dictionaryDir, 'entities', 'compounds.tsv');
+  if (existsSync(compoundFile)) {
+    kb.files.push(compoundFile);
+    for (const record of readTsv(compoundFile, ['surface', 'ids'])) {
+      const ids = record.ids === '-' ? [] : splitList(record.ids);
+      for (const id of ids) if (!kb.entities.has(id)) throw new Error(`${compoundFile}: compound ${record.surface} names unknown id ${id}`);
+      kb.compounds.set(normalize(record.surface!), ids);
+    }
+  }
+  return kb;
+}
+
+/** Words the segmenter must keep whole: every alias, and curated compounds. */
+export function segmenterWords(kb: KnowledgeBase): { word: string; tag: string }[] {
+  const words: { word: string; tag: string }[] = [];
+  // jieba takes one word a call and no spaces: multi-word aliases are matched across tokens instead
+  for (const [alias, id] of kb.aliases) if (!/\s/.test(alias)) words.push({ word: alias, tag: JIEBA_TAG[kb.entities.get(id)!.type] });
+  for (const [surface, ids] of kb.compounds) if (ids.length > 0 && surface.length > 1) words.push({ word: surface, tag: 'ns' });
+  return words.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+}

@@ -1,0 +1,32 @@
+// A small reader for the project's tab-separated dictionaries: a header line naming the columns,
+// then one record a line; blank lines and lines starting with '#' are skipped.
+import { readFileSync } from 'node:fs';
+
+export type TsvRecord = Record<string, string>;
+
+export function readTsv(path: string, required: string[]): TsvRecord[] {
+  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const headerIndex = lines.findIndex((line) => line.trim() !== '' && !line.startsWith('#'));
+  if (headerIndex < 0) return [];
+  const header = lines[headerIndex]!.split('\t').map((h) => h.trim());
+  for (const column of required) {
+    if (!header.includes(column)) throw new Error(`${path}: the header has no column "${column}"`);
+  }
+  const records: TsvRecord[] = [];
+  for (let i = headerIndex + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const cells = line.split('\t');
+    const record: TsvRecord = {};
+    header.forEach((column, c) => (record[column] = (cells[c] ?? '').trim()));
+    for (const column of required) {
+      if (record[column] === '' && column !== 'aliases') throw new Error(`${path}:${i + 1}: empty "${column}"`);
+    }
+    records.push(record);
+  }
+  return records;
+}
+
+export function splitList(cell: string | undefined): string[] {
+  return (cell ?? '').split('|').map((s) => s.trim()).filter((s) => s !== '');
+}

@@ -1,0 +1,130 @@
+// entities: find knowledge-base entities in a document. An alias must start and end on token
+// boundaries (every alias is in the segmenter's dictionary, so 印度尼西亚 is one token and never
+// yields 印度). Compounds of one-character country forms count each country: 中俄 → CN, RU;
+// 中俄印 → CN, RU, IN; X方 → X (美方 → US). jieba cuts such compounds in no fixed way (中俄关系 is
+// one word to it, 中|俄|双方 three), so compounds are read from the characters, with token
+// boundaries as guards against reading them inside ordinary words (节日中, 中美洲, 中英文).
+import type { KnowledgeBase } from '../../resources/knowledge-base.js';
+import type { Doc, Mention, Stage, Token } from '../../types.js';
+
+/** an alias spans at most this many tokens (names with a middle dot, multi-word English names) */
+const MAX_TOKENS_PER_ALIAS = 8;
+const PARTY_SUFFIX = '方';
+/** 日 after a number is a day of the month (3日中俄…), not Japan */
+const DAY_NUMBER = /[0-9〇零一二三四五六七八九十廿卅]/;
+
+export function createEntitiesStage(kb: KnowledgeBase): Stage {
+  return {
+    name: 'entities',
+    run(doc: Doc) {
+      const aliasMentions = matchAliases(kb, doc);
+      const compoundMentions = doc.blocks.flatMap((_, block) => matchCompounds(kb, doc, block, aliasMentions));
+      doc.mentions = [...aliasMentions, ...compoundMentions].sort((a, b) => a.block - b.block || a.start - b.start);
+    },
+  };
+}
+
+function matchAliases(kb: KnowledgeBase, doc: Doc): Mention[] {
+  const mentions: Mention[] = [];
+  const tokens = doc.tokens;
+  let i = 0;
+  while (i < tokens.length) {
+    const best = longestAlias(kb, doc, tokens, i);
+    if (best) {
+      mentions.push(mention(kb, doc, best.id, tokens[i]!.block, tokens[i]!.start, tokens[best.last]!.end, 'kb'));
+      i = best.last + 1;
+    } else i++;
+  }
+  return mentions;
+}
+
+/** the longest alias starting at token `first` and ending on a token boundary in the same block */
+function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: number): { id: string; last: number } | undefined {
+  const head = tokens[first]!;
+  const norm = doc.blocks[head.block]!.norm;
+  let best: { id: string; last: number } | undefined;
+  for (let last = first; last < tokens.length && last - first < MAX_TOKENS_PER_ALIAS; last++) {
+    const token = tokens[last]!;
+    if (token.block !== head.block || token.end - head.start > kb.maxAliasLength) break;
+    const id = kb.aliases.get(norm.slice(head.start, token.end));
+    if (id) best = { id, last };
+  }
+  return best;
+}
+
+/**
+ * Runs of one-character country forms not already inside an alias mention. A run must begin where a
+ * token begins (leading characters inside an earlier word are dropped); it may end inside a token
+ * only when what is left of that token is a word of two or more characters (中俄|关系), otherwise it
+ * is cut back to the last token end (中美洲 gives nothing).
+ */
+function matchCompounds(kb: KnowledgeBase, doc: Doc, block: number, aliasMentions: Mention[]): Mention[] {
+  const norm = doc.blocks[block]!.norm;
+  const tokens = doc.tokens.filter((t) => t.block === block);
+  const tokenStarts = new Set(tokens.map((t) => t.start));
+  const tokenEnds = new Set(tokens.map((t) => t.end));
+  const tokenAt = (offset: number) => tokens.find((t) => t.start <= offset && offset < t.end);
+  const covered = new Uint8Array(norm.length);
+  for (const m of aliasMentions) if (m.block === block) covered.fill(1, m.start, m.end);
+
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < norm.length) {
+    if (covered[i] || !kb.abbreviations.has(norm[i]!)) {
+      i++;
+      continue;
+    }
+    let runEnd = i;
+    while (runEnd < norm.length && !covered[runEnd] && kb.abbreviations.has(norm[runEnd]!)) runEnd++;
+    const found = readRun(kb, norm, i, runEnd, tokenStarts, tokenEnds, tokenAt);
+    if (found) mentions.push(...found.ids.map((id) => mention(kb, doc, id, block, found.start, found.end, 'compound')));
+    i = runEnd;
+  }
+  return mentions;
+}
+
+function readRun(
+  kb: KnowledgeBase,
+  norm: string,
+  runStart: number,
+  runEnd: number,
+  tokenStarts: Set<number>,
+  tokenEnds: Set<number>,
+  tokenAt: (offset: number) => Token | undefined,
+): { ids: string[]; start: number; end: number } | undefined {
+  let start = runStart;
+  // a day of the month ends where 日 is, whatever jieba made of it (3|日中|俄外长)
+  const afterDay = (at: number) => at >= 2 && norm[at - 1] === '日' && DAY_NUMBER.test(norm[at - 2]!);
+  if (norm[start] === '日' && afterDay(start + 1)) start++;
+  else if (!afterDay(start)) while (start < runEnd && !tokenStarts.has(start)) start++;
+  if (start >= runEnd) return undefined;
+
+  // X方: one form and 方 closing a token
+  if (runEnd - start === 1) {
+    const next = runEnd;
+    if (norm[next] !== PARTY_SUFFIX || !tokenEnds.has(next + 1)) return undefined;
+    const surface = norm.slice(start, next + 1);
+    const curated = kb.compounds.get(surface);
+    const ids = curated ?? [kb.abbreviations.get(norm[start]!)!];
+    return ids.length > 0 ? { ids, start, end: next + 1 } : undefined;
+  }
+
+  let end = runEnd;
+  if (!tokenEnds.has(end)) {
+    const token = tokenAt(end - 1);
+    if (!token || token.end - end < 2) {
+      while (end > start && !tokenEnds.has(end)) end--;
+    }
+  }
+  if (end - start < 2) return undefined;
+  const surface = norm.slice(start, end);
+  const curated = kb.compounds.get(surface);
+  if (curated) return curated.length > 0 ? { ids: curated, start, end } : undefined;
+  const ids = [...surface].map((ch) => kb.abbreviations.get(ch)!);
+  if (new Set(ids).size !== ids.length) return undefined;
+  return { ids, start, end };
+}
+
+function mention(kb: KnowledgeBase, doc: Doc, id: string, block: number, start: number, end: number, source: Mention['source']): Mention {
+  return { entity: id, type: kb.entities.get(id)!.type, block, start, end, surface: doc.blocks[block]!.text.slice(start, end), source };
+}

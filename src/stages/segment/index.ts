@@ -1,0 +1,27 @@
+// segment: jieba over each block's normalized text. Tokens keep their part of speech and offsets
+// into the block; whitespace is not a token.
+import type { Segmenter } from '../../resources/segmenter.js';
+import type { Doc, Stage, Token } from '../../types.js';
+
+export function createSegmentStage(segmenter: Segmenter): Stage {
+  return {
+    name: 'segment',
+    run(doc: Doc) {
+      const tokens: Token[] = [];
+      doc.blocks.forEach((block, blockIndex) => {
+        let cursor = 0;
+        for (const { word, tag } of segmenter.tag(block.norm)) {
+          // jieba returns the text in order; find each word from the cursor so a dropped
+          // character can never shift the offsets of the words after it
+          const start = block.norm.startsWith(word, cursor) ? cursor : block.norm.indexOf(word, cursor);
+          if (start < 0) continue;
+          const end = start + word.length;
+          cursor = end;
+          if (word.trim() === '') continue;
+          tokens.push({ block: blockIndex, start, end, text: block.text.slice(start, end), norm: word, pos: tag });
+        }
+      });
+      doc.tokens = tokens;
+    },
+  };
+}

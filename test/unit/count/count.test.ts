@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { countDocument } from '../../../src/stages/count/index.js';
+import { termOf } from '../../../src/stages/count/terms.js';
+import type { Doc, Token } from '../../../src/types.js';
+import { docWithBlocks } from '../../helpers.js';
+
+/** a document whose tokens are given by hand: [block, start, end, pos] over the block texts */
+function handDoc(texts: string[], spans: [number, number, number, string][]): Doc {
+  const doc = docWithBlocks(texts);
+  doc.tokens = spans.map(([block, start, end, pos]): Token => {
+    const text = texts[block]!.slice(start, end);
+    return { block, start, end, text, norm: text, pos };
+  });
+  return doc;
+}
+
+const rules = { stopwords: new Set(['表示']) };
+
+test('terms: content words counted; stop words, function words, numbers, punctuation and single characters out', () => {
+  // 经济 合作 表示 了 经济 。 | 2020 年 合作
+  const doc = handDoc(['经济合作表示了经济。', '2020年合作'], [
+    [0, 0, 2, 'n'], [0, 2, 4, 'vn'], [0, 4, 6, 'v'], [0, 6, 7, 'ul'], [0, 7, 9, 'n'], [0, 9, 10, 'x'],
+    [1, 0, 4, 'm'], [1, 4, 5, 'm'], [1, 5, 7, 'vn'],
+  ]);
+  const tally = countDocument(doc, rules);
+  assert.deepEqual([...tally.terms].map(([t, s]) => [t, s.count, s.docs]), [['经济', 2, 1], ['合作', 2, 1]]);
+  assert.equal(tally.tokens, 8, 'word tokens: all but the full stop');
+  assert.equal(tally.documents, 1);
+});
+
+test('co-occurrence: each pair once per sentence in which both occur', () => {
+  // sentence 1: 经济 合作 经济 ; sentence 2: 合作 发展 ; sentence 3 (block 1): 经济 发展
+  const doc = handDoc(['经济合作经济。合作发展！', '经济发展'], [
+    [0, 0, 2, 'n'], [0, 2, 4, 'vn'], [0, 4, 6, 'n'], [0, 6, 7, 'x'], [0, 7, 9, 'vn'], [0, 9, 11, 'vn'], [0, 11, 12, 'x'],
+    [1, 0, 2, 'n'], [1, 2, 4, 'vn'],
+  ]);
+  const pairs = Object.fromEntries([...countDocument(doc, rules).termPairs].map(([k, s]) => [k, s.count]));
+  assert.deepEqual(pairs, { '合作\t经济': 1, '发展\t合作': 1, '发展\t经济': 1 });
+});
+
+test('entity mentions and entity pairs', () => {
+  const doc = handDoc(['中俄会谈。普丁说。'], []);
+  doc.mentions = [
+    { entity: 'CN', type: 'GPE', block: 0, start: 0, end: 2, surface: '中俄', source: 'compound' },
+    { entity: 'RU', type: 'GPE', block: 0, start: 0, end: 2, surface: '中俄', source: 'compound' },
+    { entity: 'per:putin', type: 'PERSON', block: 0, start: 5, end: 7, surface: '普丁', source: 'kb' },
+  ];
+  const tally = countDocument(doc, rules);
+  assert.deepEqual(tally.entities.get('RU'), { mentions: 1, docs: 1, surfaces: new Map([['中俄', 1]]) });
+  assert.deepEqual([...tally.entityPairs.keys()], ['CN\tRU'], 'Putin is in another sentence');
+});
+
+test('termOf: English words lower-cased, English stop words out', () => {
+  assert.equal(termOf('Economy', 'eng', rules), 'economy');
+  assert.equal(termOf('the', 'eng', rules), undefined);
+  assert.equal(termOf('中', 'x', rules), undefined);
+  assert.equal(termOf('王毅', 'x', rules), '王毅');
+  assert.equal(termOf('昨天', 't', rules), undefined);
+});
