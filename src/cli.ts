@@ -1,11 +1,12 @@
 // The command line. Usage problems are found and reported (exit 2) before any file is read.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runAnalyze, VERSION } from './commands/analyze.js';
+import { runAnalyze } from './commands/analyze.js';
+import { zhtextVersion } from './package-root.js';
 import { UsageError } from './pipeline/inputs.js';
 import { parseOffset } from './text/time-zone.js';
 
-const HELP = `zhtext ${VERSION}: analyse archives of Chinese-language news
+const help = () => `zhtext ${zhtextVersion()}: analyse archives of Chinese-language news
 
 Usage:
   zhtext analyze <files or folders…> --out <dir> [options]
@@ -53,11 +54,11 @@ export function main(argv: string[], io = { out: process.stdout, err: process.st
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.out.write(HELP);
+    io.out.write(help());
     return 0;
   }
   if (values.version) {
-    io.out.write(`${VERSION}\n`);
+    io.out.write(`${zhtextVersion()}\n`);
     return 0;
   }
   const [command, ...inputs] = positionals;

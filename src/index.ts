@@ -7,7 +7,8 @@ export { analyzeFiles, type CorpusResult, type DocumentRecord, type MentionRow }
 export { collectInputs, UsageError } from './pipeline/inputs.js';
 export { emptyTally, mergeTally, type Tally, type TermStat, type EntityStat, type PairStat } from './aggregate/tally.js';
 export { idf, tfidf } from './aggregate/scores.js';
-export { runAnalyze, VERSION, type AnalyzeOptions, type AnalyzeSummary } from './commands/analyze.js';
+export { zhtextVersion } from './package-root.js';
+export { runAnalyze, type AnalyzeOptions, type AnalyzeSummary } from './commands/analyze.js';
 export { createExtractStage } from './stages/extract/index.js';
 export { createNormalizeStage } from './stages/normalize/index.js';
 export { createSegmentStage } from './stages/segment/index.js';

@@ -9,6 +9,7 @@ import { reportMarkdown } from '../export/report.js';
 import { dictionaryHashes, packageVersions } from '../export/run-info.js';
 import { cooccurrenceCsv, documentsCsv, entitiesCsv, entityMentionsCsv, messagesCsv, termsCsv } from '../export/tables.js';
 import { formatOffset } from '../text/time-zone.js';
+import { zhtextVersion } from '../package-root.js';
 
 export interface AnalyzeOptions extends ResourceOptions {
   inputs: string[];
@@ -29,7 +30,6 @@ export interface AnalyzeSummary {
   result: CorpusResult;
 }
 
-export const VERSION = '0.1.0';
 
 export function runAnalyze(options: AnalyzeOptions): AnalyzeSummary {
   const started = Date.now();
@@ -57,7 +57,7 @@ export function runAnalyze(options: AnalyzeOptions): AnalyzeSummary {
   };
   const dictionaryRoot = dirname(resolve(options.dictionaryDir ?? defaultDictionaryDir()));
   const runInfo = {
-    tool: { name: 'zhtext', version: VERSION, command: 'analyze' },
+    tool: { name: 'zhtext', version: zhtextVersion(), command: 'analyze' },
     inputs: { paths: options.inputs, files: total, skipped: inputs.skipped },
     options: {
       tz: formatOffset(options.tzOffsetMinutes),

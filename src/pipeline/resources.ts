@@ -1,8 +1,8 @@
 // Heavy resources, built once per process and injected into the stages: the script converter,
 // the knowledge base, the segmenter (fed every alias) and the stop words.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../package-root.js';
 import { loadKnowledgeBase, segmenterWords, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { createScriptConverter, type ScriptConverter } from '../resources/script-converter.js';
 import { createSegmenter, type Segmenter } from '../resources/segmenter.js';
@@ -25,10 +25,7 @@ export interface Resources {
 }
 
 export function defaultDictionaryDir(): string {
-  // src/pipeline → package root, from both src/ (tsx) and dist/src/ (compiled)
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return join(dir, 'dictionaries');
+  return join(packageRoot(), 'dictionaries');
 }
 
 export function loadResources(options: ResourceOptions = {}): Resources {

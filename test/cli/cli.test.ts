@@ -1,0 +1,80 @@
+// The command as a user runs it: one good and one broken post, bad usage, determinism.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'node:test';
+import { ROOT } from '../helpers.js';
+
+const GOOD = 'test/fixtures/posts/2021-06-01-simplified-waimei.md';
+const BROKEN = 'test/fixtures/posts/2021-06-04-broken-front-matter.md';
+const OUTPUTS = ['cooccurrence.csv', 'documents.csv', 'entities.csv', 'entity_mentions.csv', 'messages.csv', 'report.md', 'run.json', 'terms.csv'];
+
+function zhtext(...args: string[]) {
+  const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+const csvRows = (file: string) => readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+const tempOut = () => join(mkdtempSync(join(tmpdir(), 'zhtext-cli-')), 'out');
+
+test('a good and a broken post: exit 1, every output written, the broken file named in messages.csv', () => {
+  const out = tempOut();
+  const run = zhtext('analyze', GOOD, BROKEN, '--out', out);
+  assert.equal(run.status, 1, run.stderr);
+  assert.deepEqual(readdirSync(out).sort(), OUTPUTS, 'all outputs and no staging folder');
+  const docs = csvRows(join(out, 'documents.csv'));
+  assert.equal(docs[0], 'doc_id,path,title,date,day,outlet,url,script,tokens,status');
+  assert.match(docs[1]!, /2021-06-01-simplified-waimei\.md,测试通讯社：中美两国代表在日内瓦讨论气候合作,2021-06-02T01:30:00\+08:00,2021-06-02,测试通讯社,.*,simplified,\d+,ok$/);
+  assert.match(docs[2]!, /broken-front-matter\.md,.*,failed$/);
+  const messages = csvRows(join(out, 'messages.csv'));
+  assert.ok(messages.some((m) => m.startsWith(`${BROKEN},`) && m.includes(',front-matter-invalid,fatal,')), messages.join('\n'));
+  assert.match(run.stderr, /broken-front-matter\.md.*front-matter-invalid/);
+  const terms = readFileSync(join(out, 'terms.csv'), 'utf8');
+  assert.ok(terms.startsWith('\uFEFFterm,pos,count,docs,tfidf\n'));
+  assert.ok(!/rss|feedx|dfp|adslot|googletag/i.test(terms), 'no boilerplate reaches the terms');
+  const entities = csvRows(join(out, 'entities.csv')).map((r) => r.split(',')[0]);
+  for (const id of ['CN', 'US', 'RU', 'IN']) assert.ok(entities.includes(id), `${id} in entities.csv`);
+});
+
+test('only good posts: exit 0', () => {
+  const run = zhtext('analyze', GOOD, '--out', tempOut());
+  assert.equal(run.status, 0, run.stderr);
+});
+
+test('same input and options give byte-identical outputs (run.json differs only in timing)', () => {
+  const [a, b] = [tempOut(), tempOut()];
+  for (const out of [a, b]) assert.equal(zhtext('analyze', 'test/fixtures/posts', '--out', out, '--quiet').status, 1);
+  for (const file of OUTPUTS.filter((f) => f !== 'run.json')) {
+    assert.ok(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), `${file} differs between runs`);
+  }
+  const withoutTiming = (dir: string) => ({ ...JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')), timing: null });
+  assert.deepEqual(withoutTiming(a), withoutTiming(b));
+});
+
+test('bad usage exits 2 before any file is read or written', () => {
+  const out = tempOut();
+  const cases: [string[], RegExp][] = [
+    [['analyze', GOOD], /--out/],
+    [['analyze', '--out', out], /at least one file/],
+    [['analyze', 'no/such/file.md', '--out', out], /no such file or folder: no\/such\/file\.md/],
+    [['analyze', GOOD, '--out', out, '--tz', 'Mars/Olympus'], /--tz/],
+    [['analyze', GOOD, '--out', out, '--min-pair-count', '0'], /--min-pair-count/],
+    [['summarize', GOOD], /unknown command/],
+    [['analyze', GOOD, '--out', out, '--bogus'], /bogus/],
+  ];
+  for (const [args, message] of cases) {
+    const run = zhtext(...args);
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, message);
+  }
+  assert.ok(!existsSync(out), 'nothing was written');
+});
+
+test('--help and --version', () => {
+  const help = zhtext('--help');
+  assert.equal(help.status, 0);
+  for (const word of ['analyze', '--out', '--tz', '--entities', '--min-pair-count', 'Exit codes']) assert.ok(help.stdout.includes(word), word);
+  const version = zhtext('--version');
+  assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+});
