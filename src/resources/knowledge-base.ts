@@ -21,8 +21,8 @@ export interface KnowledgeBase {
   entities: Map<string, Entity>;
   /** normalized alias → entity id */
   aliases: Map<string, string>;
-  /** longest alias, in UTF-16 units: bounds the lookup */
-  maxAliasLength: number;
+  /** every prefix of every normalized alias: a lookup stops as soon as the text is none of them */
+  aliasPrefixes: Set<string>;
   /** one-character country forms used in compounds (中 → CN) */
   abbreviations: Map<string, string>;
   /** curated readings of compounds: surface → ids; an empty list marks an ordinary word */
@@ -41,7 +41,7 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
   const kb: KnowledgeBase = {
     entities: new Map(),
     aliases: new Map(),
-    maxAliasLength: 0,
+    aliasPrefixes: new Set(),
     abbreviations: new Map(),
     compounds: new Map(),
     files: [],
@@ -72,7 +72,7 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
       // a one-character alias would match inside ordinary words; those forms live in `abbr`
       if (key.length < 2) continue;
       kb.aliases.set(key, entity.id);
-      kb.maxAliasLength = Math.max(kb.maxAliasLength, key.length);
+      for (let n = 1; n <= key.length; n++) kb.aliasPrefixes.add(key.slice(0, n));
     }
   }
   const compoundFile = join(dictionaryDir, 'entities', 'compounds.tsv');

@@ -18,7 +18,9 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
     name: 'entities',
     run(doc: Doc) {
       const aliasMentions = matchAliases(kb, doc);
-      const compoundMentions = doc.blocks.flatMap((_, block) => matchCompounds(kb, doc, block, aliasMentions));
+      const tokensByBlock: Token[][] = doc.blocks.map(() => []);
+      for (const t of doc.tokens) tokensByBlock[t.block]!.push(t);
+      const compoundMentions = doc.blocks.flatMap((_, block) => matchCompounds(kb, doc, block, tokensByBlock[block]!, aliasMentions));
       doc.mentions = [...aliasMentions, ...compoundMentions].sort((a, b) => a.block - b.block || a.start - b.start);
     },
   };
@@ -45,8 +47,10 @@ function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: numbe
   let best: { id: string; last: number } | undefined;
   for (let last = first; last < tokens.length && last - first < MAX_TOKENS_PER_ALIAS; last++) {
     const token = tokens[last]!;
-    if (token.block !== head.block || token.end - head.start > kb.maxAliasLength) break;
-    const id = kb.aliases.get(norm.slice(head.start, token.end));
+    if (token.block !== head.block) break;
+    const text = norm.slice(head.start, token.end);
+    if (!kb.aliasPrefixes.has(text)) break;
+    const id = kb.aliases.get(text);
     if (id) best = { id, last };
   }
   return best;
@@ -58,14 +62,14 @@ function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: numbe
  * only when what is left of that token is a word of two or more characters (中俄|关系), otherwise it
  * is cut back to the last token end (中美洲 gives nothing).
  */
-function matchCompounds(kb: KnowledgeBase, doc: Doc, block: number, aliasMentions: Mention[]): Mention[] {
+function matchCompounds(kb: KnowledgeBase, doc: Doc, block: number, tokens: Token[], aliasMentions: Mention[]): Mention[] {
   const norm = doc.blocks[block]!.norm;
-  const tokens = doc.tokens.filter((t) => t.block === block);
-  const tokenStarts = new Set(tokens.map((t) => t.start));
-  const tokenEnds = new Set(tokens.map((t) => t.end));
-  const tokenAt = (offset: number) => tokens.find((t) => t.start <= offset && offset < t.end);
   const covered = new Uint8Array(norm.length);
   for (const m of aliasMentions) if (m.block === block) covered.fill(1, m.start, m.end);
+  // token boundaries are needed only in blocks holding a run, which most do not
+  let bounds: { starts: Set<number>; ends: Set<number> } | undefined;
+  const boundaries = () => (bounds ??= { starts: new Set(tokens.map((t) => t.start)), ends: new Set(tokens.map((t) => t.end)) });
+  const tokenAt = (offset: number) => tokens.find((t) => t.start <= offset && offset < t.end);
 
   const mentions: Mention[] = [];
   let i = 0;
@@ -76,7 +80,7 @@ function matchCompounds(kb: KnowledgeBase, doc: Doc, block: number, aliasMention
     }
     let runEnd = i;
     while (runEnd < norm.length && !covered[runEnd] && kb.abbreviations.has(norm[runEnd]!)) runEnd++;
-    const found = readRun(kb, norm, i, runEnd, tokenStarts, tokenEnds, tokenAt);
+    const found = readRun(kb, norm, i, runEnd, boundaries().starts, boundaries().ends, tokenAt);
     if (found) mentions.push(...found.ids.map((id) => mention(kb, doc, id, block, found.start, found.end, 'compound')));
     i = runEnd;
   }

@@ -1,0 +1,45 @@
+// Throughput and memory of the per-document pipeline over a folder of posts (default: the shared
+// corpus beside the repository). Prints wall time per stage, documents and tokens per second, and the
+// peak resident memory. Run: npm run bench [-- <folder>]
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { emptyTally, mergeTally } from '../src/aggregate/tally.js';
+import { collectInputs } from '../src/pipeline/inputs.js';
+import { createPipeline, newDoc } from '../src/pipeline/pipeline.js';
+import { loadResources } from '../src/pipeline/resources.js';
+import { hasFatal } from '../src/types.js';
+
+const folder = process.argv[2] ?? '../shared/corpus';
+const t0 = performance.now();
+const resources = loadResources();
+const loadMs = performance.now() - t0;
+const pipeline = createPipeline({ tzOffsetMinutes: 480 }, resources);
+const files = collectInputs([folder]).files;
+const sources = files.map((path) => ({ path, bytes: readFileSync(path) }));
+
+const stageMs = new Map(pipeline.stages.map((s) => [s.name, 0]));
+const total = emptyTally();
+let peakRss = process.memoryUsage().rss;
+const t1 = performance.now();
+for (const source of sources) {
+  const doc = newDoc(source);
+  for (const stage of pipeline.stages) {
+    if (hasFatal(doc)) break;
+    const start = performance.now();
+    stage.run(doc);
+    stageMs.set(stage.name, stageMs.get(stage.name)! + performance.now() - start);
+  }
+  if (doc.tally) mergeTally(total, doc.tally);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+const runMs = performance.now() - t1;
+const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
+const bytes = sources.reduce((n, s) => n + s.bytes.length, 0);
+
+console.log(`files: ${files.length} (${mb(bytes)} MiB), analysed: ${total.documents}, word tokens: ${total.tokens}`);
+console.log(`resources loaded in ${loadMs.toFixed(0)} ms (${resources.kb.entities.size} entities, ${resources.kb.aliases.size} aliases)`);
+console.log(`pipeline: ${runMs.toFixed(0)} ms, ${(total.documents / (runMs / 1000)).toFixed(0)} docs/s, ${(total.tokens / (runMs / 1000) / 1000).toFixed(0)}k tokens/s`);
+for (const [name, ms] of stageMs) console.log(`  ${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${((ms / runMs) * 100).toFixed(1).padStart(5)}%`);
+const segment = stageMs.get('segment')!;
+console.log(`entities / segment: ${((stageMs.get('entities')! / segment) * 100).toFixed(1)}%`);
+console.log(`peak RSS: ${mb(peakRss)} MiB`);
