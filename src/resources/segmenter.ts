@@ -2,15 +2,25 @@
 // the segmenter is built once per process and injected into the segment stage; building a second
 // one with a different dictionary in the same process would silently change the first, and is
 // refused instead.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
 interface NodeJieba {
   load(options: { userDict?: string }): void;
   tag(text: string): { word: string; tag: string }[];
-  insertWord(word: string, tag?: string): boolean;
 }
+
+/**
+ * Frequency given to entity aliases. nodejieba's insertWord gives a word the dictionary's median
+ * weight, which is lower than many names already have (联合国 then loses to 联合|国等), so aliases
+ * are loaded from a generated user dictionary with a frequency among jieba's common words instead.
+ */
+export const ALIAS_FREQUENCY = 50000;
 
 export interface SegmenterConfig {
   /** jieba user dictionary files (word [freq] [tag] a line) */
@@ -41,12 +51,26 @@ export function createSegmenter(config: SegmenterConfig): Segmenter {
   }
   if (loadedSignature === undefined) {
     // cppjieba reads several user dictionaries from one path list separated by '|'
-    jieba.load(config.userDicts.length > 0 ? { userDict: config.userDicts.join('|') } : {});
-    for (const { word, tag } of config.words) jieba.insertWord(word, tag);
+    const userDicts = [...config.userDicts, ...(config.words.length > 0 ? [writeWordList(config.words)] : [])];
+    jieba.load(userDicts.length > 0 ? { userDict: userDicts.join('|') } : {});
     loadedSignature = signature;
   }
   return {
     tag: (text) => jieba.tag(text),
     wordCount: config.words.length,
   };
+}
+
+/** the words as a jieba user dictionary in the temporary folder, named by its content */
+function writeWordList(words: SegmenterConfig['words']): string {
+  const content = words.map(({ word, tag }) => `${word} ${ALIAS_FREQUENCY} ${tag}\n`).join('');
+  const dir = join(tmpdir(), 'zhtext');
+  const path = join(dir, `aliases-${createHash('sha256').update(content).digest('hex').slice(0, 16)}.dict.txt`);
+  if (!existsSync(path)) {
+    mkdirSync(dir, { recursive: true });
+    const partial = `${path}.${process.pid}.tmp`;
+    writeFileSync(partial, content);
+    renameSync(partial, path);
+  }
+  return path;
 }

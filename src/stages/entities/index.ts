@@ -10,6 +10,11 @@ import type { Doc, Mention, Stage, Token } from '../../types.js';
 /** an alias spans at most this many tokens (names with a middle dot, multi-word English names) */
 const MAX_TOKENS_PER_ALIAS = 8;
 const PARTY_SUFFIX = '方';
+/**
+ * Function characters jieba's HMM glues onto an unknown compound (俄美及, 中俄间): a run ending
+ * inside a token before one of these is still a compound, unlike 中美洲 or 中英文.
+ */
+const GLUED_FUNCTION_CHARS = new Set([...'及与和同跟对等的之间两双将已都也再就又均各首在']);
 /** 日 after a number is a day of the month (3日中俄…), not Japan */
 const DAY_NUMBER = /[0-9〇零一二三四五六七八九十廿卅]/;
 
@@ -59,8 +64,8 @@ function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: numbe
 /**
  * Runs of one-character country forms not already inside an alias mention. A run must begin where a
  * token begins (leading characters inside an earlier word are dropped); it may end inside a token
- * only when what is left of that token is a word of two or more characters (中俄|关系), otherwise it
- * is cut back to the last token end (中美洲 gives nothing).
+ * only when what is left of that token is a word of two or more characters (中俄|关系) or a glued
+ * function character (俄美|及), otherwise it is cut back to the last token end (中美洲 gives nothing).
  */
 function matchCompounds(kb: KnowledgeBase, doc: Doc, block: number, tokens: Token[], aliasMentions: Mention[]): Mention[] {
   const norm = doc.blocks[block]!.norm;
@@ -116,7 +121,8 @@ function readRun(
   let end = runEnd;
   if (!tokenEnds.has(end)) {
     const token = tokenAt(end - 1);
-    if (!token || token.end - end < 2) {
+    const rest = token ? token.end - end : 0;
+    if (rest < 2 && !(rest === 1 && GLUED_FUNCTION_CHARS.has(norm[end]!))) {
       while (end > start && !tokenEnds.has(end)) end--;
     }
   }

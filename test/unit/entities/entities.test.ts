@@ -24,6 +24,7 @@ test('compounds of one-character country forms count each country', () => {
   // jieba cuts these in different ways: one word, or 中|俄|双方
   assert.deepEqual(ids(tag('中俄关系')), ['CN', 'RU']);
   assert.deepEqual(ids(tag('北约秘书长说，中俄双方')), ['org:nato', 'CN', 'RU']);
+  assert.deepEqual(ids(tag('通报了俄美及俄与北约关系')), ['RU', 'US', 'org:nato'], 'jieba glues 俄美及');
 });
 
 test('compounds are not read inside ordinary words or dates', () => {
