@@ -6,7 +6,7 @@ import { packageRoot } from '../package-root.js';
 import { loadKnowledgeBase, segmenterWords, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { createScriptConverter, type ScriptConverter } from '../resources/script-converter.js';
 import { createSegmenter, type Segmenter } from '../resources/segmenter.js';
-import { toHalfWidth } from '../stages/normalize/index.js';
+import { normalizeCharacters } from '../stages/normalize/index.js';
 
 export interface ResourceOptions {
   /** folder holding entities/, jieba/ and stopwords.txt; defaults to the package's dictionaries/ */
@@ -36,7 +36,7 @@ export function loadResources(options: ResourceOptions = {}): Resources {
   const userDicts = existsSync(userDict) ? [userDict] : [];
   const segmenter = createSegmenter({ userDicts, words: segmenterWords(kb) });
   const stopwordFile = join(dictionaryDir, 'stopwords.txt');
-  const stopwords = existsSync(stopwordFile) ? readStopwords(stopwordFile, (s) => converter.toSimplified(toHalfWidth(s))) : new Set<string>();
+  const stopwords = existsSync(stopwordFile) ? readStopwords(stopwordFile, (s) => converter.toSimplified(normalizeCharacters(s))) : new Set<string>();
   return {
     converter,
     kb,

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityType } from '../types.js';
-import { toHalfWidth } from '../stages/normalize/index.js';
+import { normalizeCharacters } from '../stages/normalize/index.js';
 import type { ScriptConverter } from './script-converter.js';
 import { readTsv, splitList } from './tsv.js';
 
@@ -37,7 +37,7 @@ export const ENTITY_FILES = ['countries.tsv', 'people.tsv', 'organizations.tsv',
 export const JIEBA_TAG: Record<EntityType, string> = { PERSON: 'nr', GPE: 'ns', LOC: 'ns', ORG: 'nt' };
 
 export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConverter, userFiles: string[] = []): KnowledgeBase {
-  const normalize = (s: string) => converter.toSimplified(toHalfWidth(s));
+  const normalize = (s: string) => converter.toSimplified(normalizeCharacters(s));
   const kb: KnowledgeBase = {
     entities: new Map(),
     aliases: new Map(),
@@ -81,7 +81,10 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
     for (const record of readTsv(compoundFile, ['surface', 'ids'])) {
       const ids = record.ids === '-' ? [] : splitList(record.ids);
       for (const id of ids) if (!kb.entities.has(id)) throw new Error(`${compoundFile}: compound ${record.surface} names unknown id ${id}`);
-      kb.compounds.set(normalize(record.surface!), ids);
+      const surface = normalize(record.surface!);
+      kb.compounds.set(surface, ids);
+      // a compound with a reading is matched on token boundaries like an alias
+      if (ids.length > 0) for (let n = 1; n <= surface.length; n++) kb.aliasPrefixes.add(surface.slice(0, n));
     }
   }
   return kb;

@@ -38,25 +38,37 @@ function matchAliases(kb: KnowledgeBase, doc: Doc): Mention[] {
   while (i < tokens.length) {
     const best = longestAlias(kb, doc, tokens, i);
     if (best) {
-      mentions.push(mention(kb, doc, best.id, tokens[i]!.block, tokens[i]!.start, tokens[best.last]!.end, 'kb'));
+      const { block, start } = tokens[i]!;
+      for (const id of best.ids) mentions.push(mention(kb, doc, id, block, start, tokens[best.last]!.end, best.source));
       i = best.last + 1;
     } else i++;
   }
   return mentions;
 }
 
-/** the longest alias starting at token `first` and ending on a token boundary in the same block */
-function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: number): { id: string; last: number } | undefined {
+interface AliasMatch {
+  ids: string[];
+  last: number;
+  source: Mention['source'];
+}
+
+/**
+ * The longest alias (or curated compound, 港澳台) starting at token `first` and ending on a token
+ * boundary in the same block.
+ */
+function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: number): AliasMatch | undefined {
   const head = tokens[first]!;
   const norm = doc.blocks[head.block]!.norm;
-  let best: { id: string; last: number } | undefined;
+  let best: AliasMatch | undefined;
   for (let last = first; last < tokens.length && last - first < MAX_TOKENS_PER_ALIAS; last++) {
     const token = tokens[last]!;
     if (token.block !== head.block) break;
     const text = norm.slice(head.start, token.end);
     if (!kb.aliasPrefixes.has(text)) break;
     const id = kb.aliases.get(text);
-    if (id) best = { id, last };
+    if (id) best = { ids: [id], last, source: 'kb' };
+    const compound = kb.compounds.get(text);
+    if (compound && compound.length > 0) best = { ids: compound, last, source: 'compound' };
   }
   return best;
 }

@@ -1,5 +1,5 @@
 // normalize: detect the document's script and give every block a `norm` form for analysis:
-// simplified Chinese, ASCII letters and digits half-width. `norm` keeps the length of `text`,
+// simplified Chinese, ASCII letters and digits half-width, one middle dot in foreign names. `norm` keeps the length of `text`,
 // so token and mention offsets serve both, and what users see stays in the original script.
 import type { ScriptConverter } from '../../resources/script-converter.js';
 import type { Doc, Script, Stage } from '../../types.js';
@@ -19,7 +19,7 @@ export function createNormalizeStage(converter: ScriptConverter): Stage {
         traditional += evidence.traditional;
         simplified += evidence.simplified;
         han += evidence.han;
-        block.norm = converter.toSimplified(toHalfWidth(block.text));
+        block.norm = converter.toSimplified(normalizeCharacters(block.text));
       }
       doc.script = classifyScript(traditional, simplified, han);
     },
@@ -42,4 +42,14 @@ export function classifyScript(traditional: number, simplified: number, han: num
 /** Full-width ASCII letters and digits (Ａ-Ｚ, ａ-ｚ, ０-９) to their half-width forms; nothing else. */
 export function toHalfWidth(text: string): string {
   return text.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** The dots written between the parts of a foreign name (‧ • ・ ･) as the one Xinhua uses, U+00B7. */
+export function unifyMiddleDots(text: string): string {
+  return text.replace(/[‧•・･]/g, '·');
+}
+
+/** Character-level normalization, one character for one: width and name dots. */
+export function normalizeCharacters(text: string): string {
+  return unifyMiddleDots(toHalfWidth(text));
 }

@@ -46,3 +46,9 @@ test('full-width letters and digits become half-width; other full-width forms st
   normalize.run(doc);
   assert.equal(doc.blocks[0]!.norm, 'G7峰会');
 });
+
+test('the dots between parts of a foreign name become one form', () => {
+  const doc = docWithBlocks(['喬‧拜登與唐納德・川普']);
+  normalize.run(doc);
+  assert.equal(doc.blocks[0]!.norm, '乔·拜登与唐纳德·川普');
+});
