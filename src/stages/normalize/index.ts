@@ -1,5 +1,6 @@
 // normalize: detect the document's script and give every block a `norm` form for analysis:
-// simplified Chinese, ASCII letters and digits half-width, one middle dot in foreign names. `norm` keeps the length of `text`,
+// simplified Chinese, ASCII letters and digits half-width, one middle dot in foreign names, unified
+// ideographs for compatibility ones. `norm` keeps the length of `text`,
 // so token and mention offsets serve both, and what users see stays in the original script.
 import type { ScriptConverter } from '../../resources/script-converter.js';
 import type { Doc, Script, Stage } from '../../types.js';
@@ -49,7 +50,18 @@ export function unifyMiddleDots(text: string): string {
   return text.replace(/[‧•・･]/g, '·');
 }
 
-/** Character-level normalization, one character for one: width and name dots. */
+/**
+ * CJK compatibility ideographs (U+F900–U+FAFF, e.g. 北 U+F963 in some Taiwanese text) as the unified
+ * ideographs they stand for, so 台北 written either way is one name.
+ */
+export function unifyCompatibilityIdeographs(text: string): string {
+  return text.replace(/[\uF900-\uFAFF]/g, (ch) => {
+    const unified = ch.normalize('NFC');
+    return unified.length === 1 ? unified : ch;
+  });
+}
+
+/** Character-level normalization, one character for one: width, name dots, compatibility ideographs. */
 export function normalizeCharacters(text: string): string {
-  return unifyMiddleDots(toHalfWidth(text));
+  return unifyCompatibilityIdeographs(unifyMiddleDots(toHalfWidth(text)));
 }

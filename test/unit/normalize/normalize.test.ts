@@ -52,3 +52,10 @@ test('the dots between parts of a foreign name become one form', () => {
   normalize.run(doc);
   assert.equal(doc.blocks[0]!.norm, '乔·拜登与唐纳德·川普');
 });
+
+test('a compatibility ideograph becomes the unified one', () => {
+  const doc = docWithBlocks(['台\uF963市']);
+  normalize.run(doc);
+  assert.equal(doc.blocks[0]!.norm, '台北市');
+  assert.equal(doc.blocks[0]!.text, '台\uF963市');
+});
