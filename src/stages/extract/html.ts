@@ -1,0 +1,302 @@
+// HTML → blocks. cheerio (parse5) builds the tree; we undo a second level of entity escaping, drop
+// the boilerplate elements listed in boilerplate.ts, then walk the tree once in document order,
+// cutting a block at every block-level element so no text is lost or read twice.
+import { load, type CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import {
+  CAPTION_SELECTORS,
+  CONTAINER_MARKERS,
+  GALLERY_HEADINGS,
+  LINK_LIST_HEADINGS,
+  LINK_ONLY_LISTS,
+  NON_TEXT_TAGS,
+  REMOVE_SELECTORS,
+} from './boilerplate.js';
+import type { BlockBuilder } from './blocks.js';
+import { cleanText } from './text.js';
+
+/** What the HTML says about itself, besides its text (used for bare HTML files and as date fallback). */
+export interface HtmlInfo {
+  title?: string;
+  /** candidate publication dates, best first (article:published_time, <time datetime>, …) */
+  dates: string[];
+  author?: string;
+  outlet?: string;
+  url?: string;
+}
+
+/** Markup tags that, when they appear inside text (after one decoding), mean the body was escaped twice. */
+const ESCAPED_MARKUP = /<\/?(p|div|section|span|br|img|h[1-6]|figure|figcaption|ul|ol|li|a|strong|em|b|i|blockquote|table|article)(\s[^<>]*)?\/?>/i;
+
+/** Whether a string holds HTML markup of its own (as opposed to prose or Markdown). */
+export function looksLikeHtml(text: string): boolean {
+  return /<(p|div|html|body|head|article|section|span|br|img|h[1-6]|ul|ol|li|figure|table|blockquote|a\s)[\s>/]|<!doctype html/i.test(text);
+}
+
+/** Whether text is markup escaped as entities (&lt;p&gt;…), as in the seed post. */
+export function looksEscaped(text: string): boolean {
+  return /&lt;\/?(p|div|section|span|br|img|h[1-6]|figure)(\s|&gt;|\/)/i.test(text);
+}
+
+// Elements that end the current block and start a new one.
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li',
+  'main', 'menu', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+const SKIP_TAGS = new Set([...NON_TEXT_TAGS, 'head', 'title']);
+const REMOVE = REMOVE_SELECTORS.join(',');
+const CAPTIONS = CAPTION_SELECTORS.join(',');
+
+export function extractHtml(html: string, out: BlockBuilder): HtmlInfo {
+  const $ = load(html);
+  unescapeMarkupText($);
+  const info = readInfo($);
+  // Bare HTML (or a post without a title field): <title> / <h1> is the title, and the <h1> in the
+  // body repeating it is then not a paragraph too.
+  if (out.title === undefined && info.title !== undefined) out.setTitle(info.title);
+  $(REMOVE).remove();
+  removeFeedHeader($);
+  // The text-driven passes look at every element's text: run them only when their words occur.
+  if (mentions(html, CONTAINER_MARKERS)) removeMarkedContainers($);
+  if (mentions(html, LINK_LIST_HEADINGS)) removeLinkLists($);
+  removeLinkOnlyLists($);
+  if (mentions(html, GALLERY_HEADINGS)) removeRelatedGalleries($);
+  const walker = new Walker(out, new Set($(CAPTIONS).toArray() as Element[]));
+  walker.walkChildren($('body').get(0) ?? $.root().get(0)!);
+  walker.flush();
+  return info;
+}
+
+/** Whether the raw HTML contains a match of one of the (anchored) patterns anywhere. */
+function mentions(html: string, patterns: RegExp[]): boolean {
+  return patterns.some((re) => new RegExp(re.source.replace(/^\^/, '').replace(/\$$/, ''), re.flags).test(html));
+}
+
+/**
+ * The seed post's body is HTML escaped a second time: after parsing, whole paragraphs are text nodes
+ * reading "<p>…</p>". Such text nodes are parsed again in place (up to three levels), so the markup
+ * inside them goes through the same boilerplate rules as the rest.
+ */
+function unescapeMarkupText($: CheerioAPI): void {
+  for (let round = 0; round < 3; round++) {
+    const escaped: AnyNode[] = [];
+    const visit = (node: AnyNode): void => {
+      if (node.type === 'text') {
+        if (ESCAPED_MARKUP.test(node.data)) escaped.push(node);
+      } else if ('children' in node && !(node.type === 'tag' && SKIP_TAGS.has(node.name))) {
+        for (const child of node.children) visit(child);
+      }
+    };
+    visit($.root().get(0)!);
+    if (escaped.length === 0) return;
+    for (const node of escaped) $(node).replaceWith((node as unknown as { data: string }).data);
+  }
+}
+
+function readInfo($: CheerioAPI): HtmlInfo {
+  const info: HtmlInfo = { dates: [] };
+  const attr = (selector: string, name: string): string | undefined => {
+    const v = $(selector).first().attr(name);
+    return v === undefined ? undefined : cleanText(v) || undefined;
+  };
+  const title = cleanText($('title').first().text()) || cleanText($('h1').first().text());
+  if (title) info.title = title;
+  for (const d of [
+    attr('meta[property="article:published_time"]', 'content'),
+    attr('meta[name="article:published_time"]', 'content'),
+    attr('meta[itemprop="datePublished"]', 'content'),
+    attr('meta[name="pubdate"]', 'content'),
+    attr('time[datetime]', 'datetime'),
+  ]) {
+    if (d !== undefined && !info.dates.includes(d)) info.dates.push(d);
+  }
+  const author = attr('meta[name="author"]', 'content');
+  if (author) info.author = author;
+  const outlet = attr('meta[property="og:site_name"]', 'content');
+  if (outlet) info.outlet = outlet;
+  const url = attr('link[rel="canonical"]', 'href') ?? attr('meta[property="og:url"]', 'content');
+  if (url) info.url = url;
+  return info;
+}
+
+// A date-ish string: the feeds' header line always carries one.
+const DATE_IN_TEXT = /\d{4}-\d{2}-\d{2}|\d{4}年|\bGMT\b|\b\d{1,2} [A-Z][a-z]{2} \d{4}\b|\b[A-Z][a-z]+ \d{1,2}, \d{4}\b/;
+
+/**
+ * The feeds behind waimei and rthk-agora (路透, 美国之音, 德国之声, 纽约时报, BBC) start the body with
+ * `<div><i>author<br>date</i></div>`: a header, not article text. Only the first element of its
+ * container, only when it is nothing but one <i>, and only when it holds a date.
+ */
+function removeFeedHeader($: CheerioAPI): void {
+  $('div').each((_, el) => {
+    const kids = el.children.filter((c) => !(c.type === 'text' && c.data.trim() === ''));
+    const only = kids[0];
+    if (kids.length !== 1 || only?.type !== 'tag' || only.name !== 'i') return;
+    const parent = el.parent;
+    const firstElement = parent && 'children' in parent ? parent.children.find((c) => c.type === 'tag') : el;
+    if (firstElement !== el) return;
+    if (DATE_IN_TEXT.test($(only).text())) $(el).remove();
+  });
+}
+
+/** Drops the smallest elements whose text starts with a CONTAINER_MARKERS pattern (feedx footer). */
+function removeMarkedContainers($: CheerioAPI): void {
+  const marked: Element[] = [];
+  $('div, p, section, footer, aside').each((_, el) => {
+    const text = cleanText($(el).text());
+    if (!CONTAINER_MARKERS.some((re) => re.test(text))) return;
+    // keep only the innermost: an ancestor that also matches is left alone
+    if ($(el).find('div, p, section, footer, aside').toArray().some((inner) => CONTAINER_MARKERS.some((re) => re.test(cleanText($(inner).text()))))) return;
+    marked.push(el);
+  });
+  for (const el of marked) $(el).remove();
+}
+
+/** Drops "延伸閱讀"-style headings with the link list they introduce. */
+function removeLinkLists($: CheerioAPI): void {
+  const headings: Element[] = [];
+  $('div, p, h2, h3, h4, h5, h6, span, strong, b, dt, li').each((_, el) => {
+    const text = cleanText($(el).text());
+    if (text.length <= 20 && LINK_LIST_HEADINGS.some((re) => re.test(text))) headings.push(el);
+  });
+  for (const heading of headings) {
+    if (!heading.parent) continue; // already removed with an outer match
+    const parent = $(heading).parent();
+    // The heading's box holds the list: drop it all when, besides the heading, it is mostly links.
+    const parentText = cleanText(parent.text()).length - cleanText($(heading).text()).length;
+    const linkText = cleanText(parent.find('a').text()).length;
+    if (parent.length && !parent.is('body') && parentText > 0 && linkText >= parentText * 0.8) {
+      parent.remove();
+      continue;
+    }
+    // Else the list follows the heading: drop following siblings that are link lists.
+    let next = $(heading).next();
+    while (next.length && isLinkList($, next)) {
+      const after = next.next();
+      next.remove();
+      next = after;
+    }
+    $(heading).remove();
+  }
+}
+
+/** Drops GALLERY_HEADINGS headings and the image slides that follow them. */
+function removeRelatedGalleries($: CheerioAPI): void {
+  $('h1, h2, h3, h4, h5, h6, p, div').each((_, el) => {
+    if (!el.parent) return;
+    const text = cleanText($(el).text());
+    if (text.length > 60 || !GALLERY_HEADINGS.some((re) => re.test(text))) return;
+    let next = $(el).next();
+    while (next.length && next.children().first().is('img')) {
+      const after = next.next();
+      next.remove();
+      next = after;
+    }
+    $(el).remove();
+  });
+}
+
+/** Drops LINK_ONLY_LISTS lists in which every item's text is its link's text. */
+function removeLinkOnlyLists($: CheerioAPI): void {
+  $(LINK_ONLY_LISTS.join(',')).each((_, el) => {
+    const items = $(el).children('li').toArray();
+    const allLinks = items.length > 0 && items.every((li) => {
+      const text = cleanText($(li).text());
+      return text === '' || cleanText($(li).find('a').text()) === text;
+    });
+    if (allLinks) $(el).remove();
+  });
+}
+
+function isLinkList($: CheerioAPI, el: ReturnType<CheerioAPI>): boolean {
+  const text = cleanText(el.text()).length;
+  if (text === 0) return true;
+  return cleanText(el.find('a').addBack('a').text()).length >= text * 0.8;
+}
+
+/** One pass over the tree, in document order, feeding the block builder. */
+class Walker {
+  private parts: string[] = [];
+
+  constructor(
+    private readonly out: BlockBuilder,
+    private readonly captionElements: Set<Element>,
+    private readonly inCaption = false,
+  ) {}
+
+  walkChildren(node: AnyNode): void {
+    if ('children' in node) for (const child of node.children) this.walk(child);
+  }
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    const raw = this.parts.join('');
+    this.parts = [];
+    if (this.inCaption) this.out.addCaption(raw);
+    else this.out.addParagraphs(raw);
+  }
+
+  private walk(node: AnyNode): void {
+    if (node.type === 'text') {
+      // HTML whitespace (including source line breaks) is one space; only <br> breaks a line.
+      this.parts.push(node.data.replace(/[\t\n\f\r ]+/g, ' '));
+      return;
+    }
+    if (node.type === 'cdata') {
+      this.walkChildren(node);
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') {
+      if (node.type === 'root') this.walkChildren(node);
+      return; // comments, doctype, processing instructions
+    }
+    const el = node as Element;
+    const name = el.name.toLowerCase();
+    if (SKIP_TAGS.has(name)) return;
+    if (name === 'br') {
+      this.parts.push('\n');
+      return;
+    }
+    if (name === 'img' || name === 'area') {
+      const alt = el.attribs.alt ?? '';
+      const title = el.attribs.title ?? '';
+      if (this.inCaption) return;
+      if (alt.trim() || title.trim()) {
+        this.flush();
+        this.out.addAltCaption(alt.trim() || title);
+        if (title.trim() && cleanText(title) !== cleanText(alt)) this.out.addAltCaption(title);
+      }
+      return;
+    }
+    if (name === 'pre') {
+      this.flush();
+      this.parts.push(textWithLineBreaks(el));
+      this.flush();
+      return;
+    }
+    if (!this.inCaption && this.captionElements.has(el)) {
+      this.flush();
+      const caption = new Walker(this.out, this.captionElements, true);
+      caption.walkChildren(el);
+      caption.flush();
+      return;
+    }
+    if (BLOCK_TAGS.has(name)) {
+      this.flush();
+      this.walkChildren(el);
+      this.flush();
+      return;
+    }
+    // Inline element (a, span, strong, font, …): its text joins the current block.
+    this.walkChildren(el);
+  }
+}
+
+/** Text of a <pre>, whose line breaks are real. */
+function textWithLineBreaks(node: AnyNode): string {
+  if (node.type === 'text') return node.data;
+  if (node.type === 'tag' && node.name === 'br') return '\n';
+  if ('children' in node) return node.children.map(textWithLineBreaks).join('');
+  return '';
+}

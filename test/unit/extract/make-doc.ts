@@ -1,0 +1,37 @@
+// Builders for the extract tests: a Doc as the pipeline hands it to the stage (only id, path and
+// source set), and a one-call "extract this text" helper.
+import { createExtractStage } from '../../../src/stages/extract/index.js';
+import type { BlockKind, Doc } from '../../../src/types.js';
+
+export function makeDoc(source: string | Buffer, path = 'archive/2020-10-14-post.md'): Doc {
+  return {
+    id: 'x',
+    path,
+    source: typeof source === 'string' ? Buffer.from(source) : source,
+    meta: { tags: [] },
+    script: 'none',
+    blocks: [],
+    tokens: [],
+    mentions: [],
+    messages: [],
+  };
+}
+
+export function extract(source: string | Buffer, path?: string, tzOffsetMinutes = 480): Doc {
+  const doc = makeDoc(source, path);
+  createExtractStage({ tzOffsetMinutes }).run(doc);
+  return doc;
+}
+
+export function codes(doc: Doc): string[] {
+  return doc.messages.map((m) => m.code);
+}
+
+export function texts(doc: Doc, kind?: BlockKind): string[] {
+  return doc.blocks.filter((b) => kind === undefined || b.kind === kind).map((b) => b.text);
+}
+
+/** "kind: text" lines, for comparing a whole document's blocks at once */
+export function outline(doc: Doc): string[] {
+  return doc.blocks.map((b) => `${b.kind}: ${b.text}`);
+}
