@@ -4,21 +4,41 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const out = process.argv[2];
-const read = (name) => readFileSync(join(out, name), 'utf8').replace(/^\uFEFF/, '');
 const problems = [];
 
-const documents = read('documents.csv').split('\n').slice(1).filter(Boolean);
-const failed = documents.filter((line) => line.endsWith(',failed')).length;
-const share = failed / documents.length;
-console.log(`documents: ${documents.length}, failed: ${failed} (${(share * 100).toFixed(2)}%)`);
-if (share > 0.005) problems.push(`${failed} of ${documents.length} documents failed: more than 0.5%`);
+const { counts } = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+const share = counts.failed / counts.files;
+console.log(`documents: ${counts.files}, failed: ${counts.failed} (${(share * 100).toFixed(2)}%)`);
+if (share > 0.005) problems.push(`${counts.failed} of ${counts.files} documents failed: more than 0.5%`);
 
-// boilerplate strings, in the simplified lower-case form terms take, and pieces jieba may cut them into
-const BOILERPLATE = ['获取更多rss', 'rss', '延伸阅读', '延伸閱讀', '聚焦新闻', '聚焦新聞', 'dfp', 'dfp-ad', 'adslot', 'feedx', 'nbsp', 'http', 'https', 'www', '&', '<', '>'];
-const terms = read('terms.csv').split('\n').slice(1).filter(Boolean).map((line) => line.split(',')[0].replace(/^"|"$/g, ''));
+/** RFC 4180 rows: quoted cells may hold commas, quotes and line breaks */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
+  return rows;
+}
+
+// boilerplate strings, in the simplified lower-case form terms take, and the pieces jieba cuts them into
+const BOILERPLATE = ['获取更多rss', 'rss', '延伸阅读', '延伸閱讀', '聚焦新闻', '聚焦新聞', 'dfp', 'dfp-ad', 'adslot', 'feedx', 'nbsp', 'http', 'https', 'www'];
+const [header, ...terms] = parseCsv(readFileSync(join(out, 'terms.csv'), 'utf8').replace(/^\uFEFF/, ''));
+if (header.join(',') !== 'term,pos,count,docs,tfidf') problems.push(`terms.csv header is ${header.join(',')}`);
 console.log(`terms: ${terms.length}`);
-for (const term of terms) {
-  const hit = BOILERPLATE.find((b) => term === b || (b.length > 3 && term.includes(b)) || /[<>&]/.test(term));
+for (const [term] of terms) {
+  const hit = /[<>&]/.test(term) || BOILERPLATE.some((b) => term === b || (b.length > 3 && term.includes(b)));
   if (hit) problems.push(`terms.csv holds boilerplate: "${term}"`);
 }
 

@@ -1,9 +1,10 @@
 // count: the document's partial statistics: term counts, entity mention counts, and co-occurrence of
 // terms and of entities within a sentence (each pair counted once per sentence in which both occur).
+// Web and mail addresses quoted in the text are not terms (jieba cuts them into https, www, com …).
 import { emptyTally, pairKey, type Tally } from '../../aggregate/tally.js';
 import { sentenceSpans, spanIndexAt, type Span } from '../../text/sentences.js';
 import type { Doc, Stage } from '../../types.js';
-import { isWordToken, termOf, type TermRules } from './terms.js';
+import { isWordToken, linkSpans, termOf, type TermRules } from './terms.js';
 
 export function createCountStage(rules: TermRules): Stage {
   return {
@@ -22,8 +23,10 @@ export function countDocument(doc: Doc, rules: TermRules): Tally {
   const termsBySentence = new Map<string, Set<string>>();
   const entitiesBySentence = new Map<string, Set<string>>();
 
+  const links = doc.blocks.map((b) => linkSpans(b.norm));
   for (const token of doc.tokens) {
     if (isWordToken(token.norm)) tally.tokens++;
+    if (links[token.block]!.some((l) => token.start >= l.start && token.start < l.end)) continue;
     const term = termOf(token.norm, token.pos, rules);
     if (term === undefined) continue;
     const stat = tally.terms.get(term) ?? { count: 0, docs: 1, pos: new Map<string, number>() };

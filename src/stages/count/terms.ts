@@ -36,3 +36,10 @@ export function termOf(norm: string, pos: string, rules: TermRules): string | un
 export function isWordToken(norm: string): boolean {
   return WORD_CHAR.test(norm);
 }
+
+/** web addresses (with a scheme or www.) and mail addresses: ASCII runs, as quoted in Chinese text */
+const LINK = /(?:https?:\/\/|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+export function linkSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(LINK)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+}

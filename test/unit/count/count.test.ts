@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { countDocument } from '../../../src/stages/count/index.js';
-import { termOf } from '../../../src/stages/count/terms.js';
+import { linkSpans, termOf } from '../../../src/stages/count/terms.js';
 import type { Doc, Token } from '../../../src/types.js';
 import { docWithBlocks } from '../../helpers.js';
 
@@ -57,4 +57,14 @@ test('termOf: English words lower-cased, English stop words out', () => {
   assert.equal(termOf('中', 'x', rules), undefined);
   assert.equal(termOf('王毅', 'x', rules), '王毅');
   assert.equal(termOf('昨天', 't', rules), undefined);
+});
+
+test('web and mail addresses in the text are not terms', () => {
+  const text = '网站（https://www.example.gov.tw/news）或来信info@example.org查询';
+  assert.deepEqual(linkSpans(text).map((l) => text.slice(l.start, l.end)), ['https://www.example.gov.tw/news', 'info@example.org']);
+  // 网站 ( https : // www . example …) 或 来信 info @ example . org 查询
+  const doc = handDoc([text], [
+    [0, 0, 2, 'n'], [0, 3, 8, 'eng'], [0, 11, 14, 'eng'], [0, 15, 22, 'eng'], [0, 36, 38, 'n'], [0, 38, 42, 'eng'], [0, 54, 56, 'v'],
+  ]);
+  assert.deepEqual([...countDocument(doc, rules).terms.keys()], ['网站', '来信', '查询']);
 });
