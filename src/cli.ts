@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './commands/analyze.js';
 import { zhtextVersion } from './package-root.js';
-import { UsageError } from './pipeline/inputs.js';
+import { UsageError } from './errors.js';
 import { parseOffset } from './text/time-zone.js';
 
 const help = () => `zhtext ${zhtextVersion()}: analyse archives of Chinese-language news
@@ -29,7 +29,8 @@ Options:
   -h, --help             this help
   -v, --version          the version
 
-Exit codes: 0 all documents analysed, 1 some documents failed (see messages.csv), 2 bad usage.
+Exit codes: 0 all documents analysed, 1 some documents failed (see messages.csv), 2 bad usage
+or an unreadable entity file.
 `;
 
 export function main(argv: string[], io = { out: process.stdout, err: process.stderr }): number {

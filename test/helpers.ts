@@ -1,6 +1,7 @@
 // Builders shared by the tests: documents by hand, and the small dictionaries in test/fixtures.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { newDoc } from '../src/pipeline/pipeline.js';
 import type { Block, Doc } from '../src/types.js';
 
 /** the repository root, from dist/test (compiled) */
@@ -8,15 +9,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MINI_DICTIONARIES = join(ROOT, 'test', 'fixtures', 'mini-dictionaries');
 
 export function docWithBlocks(texts: string[], kind: Block['kind'] = 'paragraph'): Doc {
-  return {
-    id: 'test',
-    path: 'test.md',
-    source: Buffer.alloc(0),
-    meta: { tags: [] },
-    script: 'none',
-    blocks: texts.map((text) => ({ kind, text, norm: text })),
-    tokens: [],
-    mentions: [],
-    messages: [],
-  };
+  const doc = newDoc({ path: 'test.md', bytes: Buffer.alloc(0) });
+  doc.blocks = texts.map((text) => ({ kind, text, norm: text }));
+  return doc;
 }

@@ -3,11 +3,11 @@
 // Hidden entries, node_modules and a folder's README/LICENSE/CHANGELOG files are not posts.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { UsageError } from '../errors.js';
 
 export const POST_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 const NOT_POSTS = /^(readme|license|licence|changelog|contributing)(\.[a-z]+)?$/i;
 
-export class UsageError extends Error {}
 
 export interface Inputs {
   files: string[];

@@ -7,6 +7,7 @@ import type { EntityType } from '../types.js';
 import { normalizeCharacters } from '../stages/normalize/index.js';
 import type { ScriptConverter } from './script-converter.js';
 import { readTsv, splitList } from './tsv.js';
+import { DictionaryError } from '../errors.js';
 
 export interface Entity {
   id: string;
@@ -52,7 +53,7 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
     kb.files.push(file);
     for (const record of readTsv(file, ['id', 'type', 'name', 'aliases'])) {
       const type = record.type!;
-      if (!TYPES.has(type)) throw new Error(`${file}: entity ${record.id} has unknown type "${type}" (expected PERSON, GPE, ORG or LOC)`);
+      if (!TYPES.has(type)) throw new DictionaryError(`${file}: entity ${record.id} has unknown type "${type}" (expected PERSON, GPE, ORG or LOC)`);
       const entity: Entity = {
         id: record.id!,
         type: type as EntityType,
@@ -80,7 +81,7 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
     kb.files.push(compoundFile);
     for (const record of readTsv(compoundFile, ['surface', 'ids'])) {
       const ids = record.ids === '-' ? [] : splitList(record.ids);
-      for (const id of ids) if (!kb.entities.has(id)) throw new Error(`${compoundFile}: compound ${record.surface} names unknown id ${id}`);
+      for (const id of ids) if (!kb.entities.has(id)) throw new DictionaryError(`${compoundFile}: compound ${record.surface} names unknown id ${id}`);
       const surface = normalize(record.surface!);
       kb.compounds.set(surface, ids);
       // a compound with a reading is matched on token boundaries like an alias

@@ -1,7 +1,7 @@
 // The command as a user runs it: one good and one broken post, bad usage, determinism.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -77,4 +77,19 @@ test('--help and --version', () => {
   for (const word of ['analyze', '--out', '--tz', '--entities', '--min-pair-count', 'Exit codes']) assert.ok(help.stdout.includes(word), word);
   const version = zhtext('--version');
   assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+});
+
+test('--entities: a user file extends the knowledge base; a malformed one is bad usage (exit 2)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhtext-cli-entities-'));
+  const mine = join(dir, 'mine.tsv');
+  writeFileSync(mine, 'id\ttype\tname\taliases\norg:test_agency\tORG\t测试通讯社\t\n');
+  const out = join(dir, 'out');
+  assert.equal(zhtext('analyze', GOOD, '--out', out, '--entities', mine).status, 0);
+  assert.ok(csvRows(join(out, 'entities.csv')).some((r) => r.startsWith('org:test_agency,ORG,测试通讯社,')));
+  const broken = join(dir, 'broken.tsv');
+  writeFileSync(broken, 'id\tname\nx\ty\n');
+  const run = zhtext('analyze', GOOD, '--out', join(dir, 'out2'), '--entities', broken);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /broken\.tsv.*type/);
+  assert.ok(!existsSync(join(dir, 'out2')));
 });

@@ -1,20 +1,11 @@
 // Builders for the extract tests: a Doc as the pipeline hands it to the stage (only id, path and
 // source set), and a one-call "extract this text" helper.
+import { newDoc } from '../../../src/pipeline/pipeline.js';
 import { createExtractStage } from '../../../src/stages/extract/index.js';
 import type { BlockKind, Doc } from '../../../src/types.js';
 
 export function makeDoc(source: string | Buffer, path = 'archive/2020-10-14-post.md'): Doc {
-  return {
-    id: 'x',
-    path,
-    source: typeof source === 'string' ? Buffer.from(source) : source,
-    meta: { tags: [] },
-    script: 'none',
-    blocks: [],
-    tokens: [],
-    mentions: [],
-    messages: [],
-  };
+  return newDoc({ path, bytes: typeof source === 'string' ? Buffer.from(source) : source });
 }
 
 export function extract(source: string | Buffer, path?: string, tzOffsetMinutes = 480): Doc {

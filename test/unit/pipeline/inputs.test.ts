@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { collectInputs, UsageError } from '../../../src/pipeline/inputs.js';
+import { UsageError } from '../../../src/errors.js';
+import { collectInputs } from '../../../src/pipeline/inputs.js';
 
 test('folders are walked recursively in code-unit order; non-posts are listed as skipped', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhtext-inputs-'));
