@@ -1,7 +1,7 @@
 // entities: find knowledge-base entities in a document. An alias must start and end on token
 // boundaries (every alias is in the segmenter's dictionary, so 印度尼西亚 is one token and never
-// yields 印度). Compounds of one-character country forms count each country: 中俄 → CN, RU;
-// 中俄印 → CN, RU, IN; X方 → X (美方 → US). jieba cuts such compounds in no fixed way (中俄关系 is
+// yields 印度). Compounds of one-character country forms count each country, each at its own
+// character: 中俄 → 中 CN, 俄 RU; 中俄印 → CN, RU, IN; X方 → X (美方 → 美 US). jieba cuts such compounds in no fixed way (中俄关系 is
 // one word to it, 中|俄|双方 three), so compounds are read from the characters, with token
 // boundaries as guards against reading them inside ordinary words (节日中, 中美洲, 中英文).
 import type { KnowledgeBase } from '../../resources/knowledge-base.js';
@@ -39,7 +39,9 @@ function matchAliases(kb: KnowledgeBase, doc: Doc): Mention[] {
     const best = longestAlias(kb, doc, tokens, i);
     if (best) {
       const { block, start } = tokens[i]!;
-      for (const id of best.ids) mentions.push(mention(kb, doc, id, block, start, tokens[best.last]!.end, best.source));
+      const end = tokens[best.last]!.end;
+      if (best.source === 'compound') mentions.push(...compoundMentions(kb, doc, best.ids, block, start, end));
+      else mentions.push(mention(kb, doc, best.ids[0]!, block, start, end, 'kb'));
       i = best.last + 1;
     } else i++;
   }
@@ -98,7 +100,7 @@ function matchCompounds(kb: KnowledgeBase, doc: Doc, block: number, tokens: Toke
     let runEnd = i;
     while (runEnd < norm.length && !covered[runEnd] && kb.abbreviations.has(norm[runEnd]!)) runEnd++;
     const found = readRun(kb, norm, i, runEnd, boundaries().starts, boundaries().ends, tokenAt);
-    if (found) mentions.push(...found.ids.map((id) => mention(kb, doc, id, block, found.start, found.end, 'compound')));
+    if (found) mentions.push(...compoundMentions(kb, doc, found.ids, block, found.start, found.end));
     i = runEnd;
   }
   return mentions;
@@ -145,6 +147,18 @@ function readRun(
   const ids = [...surface].map((ch) => kb.abbreviations.get(ch)!);
   if (new Set(ids).size !== ids.length) return undefined;
   return { ids, start, end };
+}
+
+/**
+ * A compound names each country with its own character: 中俄印 is 中 → CN, 俄 → RU, 印 → IN, and
+ * 美方 is 美 → US. A reading that is not one character a country (沙俄 → RU) spans the whole.
+ */
+function compoundMentions(kb: KnowledgeBase, doc: Doc, ids: string[], block: number, start: number, end: number): Mention[] {
+  if (ids.length === end - start) return ids.map((id, i) => mention(kb, doc, id, block, start + i, start + i + 1, 'compound'));
+  if (ids.length === 1 && end - start === 2 && doc.blocks[block]!.norm[end - 1] === PARTY_SUFFIX) {
+    return [mention(kb, doc, ids[0]!, block, start, start + 1, 'compound')];
+  }
+  return ids.map((id) => mention(kb, doc, id, block, start, end, 'compound'));
 }
 
 function mention(kb: KnowledgeBase, doc: Doc, id: string, block: number, start: number, end: number, source: Mention['source']): Mention {

@@ -64,6 +64,13 @@ test('aliases spanning several tokens match: a middle dot, an English name', () 
   assert.equal(doc.blocks[1]!.text.slice(who.start, who.end), 'World Health Organization');
 });
 
+test('each country of a compound is mentioned at its own character; X方 at X', () => {
+  const doc = tag('中俄印和美方');
+  assert.deepEqual(doc.mentions.map((m) => [m.entity, m.surface, m.start, m.end]), [
+    ['CN', '中', 0, 1], ['RU', '俄', 1, 2], ['IN', '印', 2, 3], ['US', '美', 4, 5],
+  ]);
+});
+
 test('mention offsets point at the surface; sources say how each was found', () => {
   const doc = tag('北約秘書長說，中俄雙方');
   for (const m of doc.mentions) assert.equal(doc.blocks[m.block]!.text.slice(m.start, m.end), m.surface);
