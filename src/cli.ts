@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './commands/analyze.js';
 import { zhtextVersion } from './package-root.js';
+import { readBio, writeBio } from './eval/bio.js';
+import { createSentenceTagger, evaluateNer, formatScores } from './eval/ner.js';
+import { writeFileAtomic } from './export/output-dir.js';
+import { loadResources } from './pipeline/resources.js';
 import { UsageError } from './errors.js';
 import { parseOffset } from './text/time-zone.js';
 
@@ -10,13 +14,19 @@ const help = () => `zhtext ${zhtextVersion()}: analyse archives of Chinese-langu
 
 Usage:
   zhtext analyze <files or folders…> --out <dir> [options]
+  zhtext eval ner --gold <BIO file> [--pred-out <file>] [--entities <file>]
   zhtext --help | --version
 
 analyze reads Jekyll posts (.md, .markdown), HTML (.html, .htm) and text (.txt) files, recursively
 in folders, and writes to <dir>: documents.csv, terms.csv, entities.csv, entity_mentions.csv,
 cooccurrence.csv, messages.csv, report.md and run.json.
 
+eval ner tags each sentence of a BIO file (one character and its label a line, a blank line
+between sentences; labels PER, LOC, ORG) and prints span-exact precision, recall and F1 per type.
+
 Options:
+  --gold <file>          (eval ner) the gold BIO file
+  --pred-out <file>      (eval ner) write the predictions in the same BIO format
   --out <dir>            output folder (created if missing; files in it are replaced)
   --tz <offset>          time zone of calendar days, a fixed UTC offset such as +08:00,
                          UTC+8 or -05:00 (default +08:00)
@@ -41,6 +51,8 @@ export function main(argv: string[], io = { out: process.stdout, err: process.st
       allowPositionals: true,
       options: {
         out: { type: 'string' },
+        gold: { type: 'string' },
+        'pred-out': { type: 'string' },
         tz: { type: 'string', default: '+08:00' },
         entities: { type: 'string', multiple: true },
         'min-pair-count': { type: 'string', default: '2' },
@@ -64,6 +76,10 @@ export function main(argv: string[], io = { out: process.stdout, err: process.st
   }
   const [command, ...inputs] = positionals;
   if (command === undefined) return usage(io.err, 'no command given');
+  for (const file of values.entities ?? []) {
+    if (!readable(file)) return usage(io.err, `--entities: cannot read ${file}`);
+  }
+  if (command === 'eval') return evalCommand(inputs, values, io);
   if (command !== 'analyze') return usage(io.err, `unknown command "${command}"`);
   if (inputs.length === 0) return usage(io.err, 'analyze needs at least one file or folder');
   if (!values.out) return usage(io.err, 'analyze needs --out <dir>');
@@ -73,14 +89,6 @@ export function main(argv: string[], io = { out: process.stdout, err: process.st
   if (minPairCount === undefined) return usage(io.err, `--min-pair-count must be a positive integer, not "${values['min-pair-count']}"`);
   const top = positiveInteger(values.top);
   if (top === undefined) return usage(io.err, `--top must be a positive integer, not "${values.top}"`);
-  for (const file of values.entities ?? []) {
-    try {
-      readFileSync(file);
-    } catch {
-      return usage(io.err, `--entities: cannot read ${file}`);
-    }
-  }
-
   const progress = createProgress(io.err, values.quiet);
   try {
     const summary = runAnalyze({
@@ -108,6 +116,36 @@ export function main(argv: string[], io = { out: process.stdout, err: process.st
     progress.done();
     if (error instanceof UsageError) return usage(io.err, error.message);
     throw error;
+  }
+}
+
+function evalCommand(args: string[], values: { gold?: string; 'pred-out'?: string; entities?: string[] }, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): number {
+  if (args[0] !== 'ner' || args.length > 1) return usage(io.err, 'eval takes one kind: zhtext eval ner --gold <file>');
+  if (!values.gold) return usage(io.err, 'eval ner needs --gold <file>');
+  let gold;
+  try {
+    gold = readBio(readFileSync(values.gold, 'utf8'), values.gold);
+  } catch (error) {
+    return usage(io.err, error instanceof Error && error.message.startsWith(values.gold) ? error.message : `--gold: cannot read ${values.gold}`);
+  }
+  try {
+    const resources = loadResources(values.entities ? { entityFiles: values.entities } : {});
+    const evaluation = evaluateNer(gold, createSentenceTagger(resources));
+    io.out.write(formatScores(evaluation));
+    if (values['pred-out']) writeFileAtomic(values['pred-out'], writeBio(evaluation.predictions));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) return usage(io.err, error.message);
+    throw error;
+  }
+}
+
+function readable(file: string): boolean {
+  try {
+    readFileSync(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -54,8 +54,13 @@ export interface Mention {
   end: number;
   /** as written in the original script */
   surface: string;
-  /** how it was found: 'kb' alias match, 'compound' of one-character country forms */
-  source: 'kb' | 'compound';
+  /**
+   * how it was found: 'kb' alias match, 'compound' of one-character country forms, 'rule' by
+   * recognition beyond the knowledge base (the entity id is then derived from the name)
+   */
+  source: 'kb' | 'compound' | 'rule';
+  /** a title or office written before a person's name (外交部长王毅 → 外交部长) */
+  title?: string;
 }
 
 export interface Message {

@@ -2,7 +2,7 @@
 // CSV files, and the report says how each is computed.
 import { rankTerms } from '../aggregate/scores.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
-import type { KnowledgeBase } from '../resources/knowledge-base.js';
+import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { sortedPairs, surfaceList } from './tables.js';
 
 export interface ReportOptions {
@@ -24,7 +24,7 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
   const days = [...result.termsByDay.keys()].sort();
   const scripts = new Map<string, number>();
   for (const d of docs) if (d.status !== 'failed' && d.status !== 'duplicate') scripts.set(d.script, (scripts.get(d.script) ?? 0) + 1);
-  const name = (id: string) => kb.entities.get(id)?.name ?? id;
+  const name = (id: string) => describeEntity(kb, id).name;
 
   out.push('# Keyword report', '');
   out.push('## Corpus', '');
@@ -55,7 +55,7 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
 
   out.push('## Top entities', '', '| # | entity | id | type | mentions | docs | written as |', '|---:|---|---|---|---:|---:|---|');
   [...tally.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || byCode(ia, ib)).slice(0, options.top).forEach(([id, s], i) =>
-    out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${kb.entities.get(id)?.type ?? ''} | ${s.mentions} | ${s.docs} | ${cell(surfaceList(s.surfaces).slice(0, 5).join(', '))} |`));
+    out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${describeEntity(kb, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaceList(s.surfaces).slice(0, 5).join(', '))} |`));
   out.push('');
 
   out.push('## Strongest co-occurrences', '', 'Pairs counted once per sentence in which both occur.', '');

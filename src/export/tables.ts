@@ -2,7 +2,7 @@
 import { mostFrequent, splitPairKey, type PairStat } from '../aggregate/tally.js';
 import { round, tfidf } from '../aggregate/scores.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
-import type { KnowledgeBase } from '../resources/knowledge-base.js';
+import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { toCsv, type Cell } from './csv.js';
 
 export const COLUMNS = {
@@ -47,8 +47,8 @@ export function entitiesCsv(result: CorpusResult, kb: KnowledgeBase): string {
   return toCsv(
     COLUMNS.entities,
     rows.map(([id, s]) => {
-      const entity = kb.entities.get(id);
-      return [id, entity?.type ?? '', entity?.name ?? id, s.mentions, s.docs, surfaceList(s.surfaces).join('|')];
+      const { name, type } = describeEntity(kb, id);
+      return [id, type, name, s.mentions, s.docs, surfaceList(s.surfaces).join('|')];
     }),
   );
 }

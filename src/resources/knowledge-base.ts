@@ -91,6 +91,27 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
   return kb;
 }
 
+const RULE_PREFIX: Record<EntityType, string> = { PERSON: 'per~', GPE: 'loc~', LOC: 'loc~', ORG: 'org~' };
+
+/**
+ * The id of an entity found by rule, not in the knowledge base: a type prefix and the normalized
+ * (simplified) name, so the same name in either script is one id (per~王小明, org~某某协会).
+ */
+export function ruleEntityId(type: EntityType, normalizedName: string): string {
+  return `${RULE_PREFIX[type]}${normalizedName}`;
+}
+
+/** name and type of a knowledge-base or rule-found entity id */
+export function describeEntity(kb: KnowledgeBase, id: string): { name: string; type: EntityType | '' } {
+  const entity = kb.entities.get(id);
+  if (entity) return { name: entity.name, type: entity.type };
+  const tilde = id.indexOf('~');
+  if (tilde < 0) return { name: id, type: '' };
+  const prefix = id.slice(0, tilde + 1);
+  const type = prefix === 'per~' ? 'PERSON' : prefix === 'org~' ? 'ORG' : 'LOC';
+  return { name: id.slice(tilde + 1), type };
+}
+
 /** Words the segmenter must keep whole: every alias, and curated compounds. */
 export function segmenterWords(kb: KnowledgeBase): { word: string; tag: string }[] {
   const words: { word: string; tag: string }[] = [];
