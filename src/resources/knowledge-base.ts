@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { EntityType } from '../types.js';
 import { normalizeCharacters } from '../stages/normalize/index.js';
 import type { ScriptConverter } from './script-converter.js';
+import { loadDivisionTable, divisionEntities } from './divisions.js';
 import { readTsv, splitList } from './tsv.js';
 import { DictionaryError } from '../errors.js';
 
@@ -47,8 +48,14 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
     compounds: new Map(),
     files: [],
   };
+  // Layers, each overriding the aliases of the ones before: China's administrative divisions, the
+  // base files, then user files (an entry with an existing id replaces it, a new id extends the base).
+  const layer = new Map<string, number>();
+  for (const entity of divisionEntities(loadDivisionTable())) {
+    kb.entities.set(entity.id, entity);
+    layer.set(entity.id, 0);
+  }
   const baseFiles = ENTITY_FILES.map((f) => join(dictionaryDir, 'entities', f)).filter((f) => existsSync(f));
-  // user files come last: an entry with an existing id replaces it, a new id extends the base
   for (const file of [...baseFiles, ...userFiles]) {
     kb.files.push(file);
     for (const record of readTsv(file, ['id', 'type', 'name', 'aliases'])) {
@@ -61,13 +68,13 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
         aliases: [record.name!, ...splitList(record.aliases)],
       };
       if (record.wikidata) entity.wikidata = record.wikidata;
-      const previous = kb.entities.get(entity.id);
-      if (previous) for (const alias of previous.aliases) kb.aliases.delete(normalize(alias));
       kb.entities.set(entity.id, entity);
+      layer.set(entity.id, userFiles.includes(file) ? 2 : 1);
       for (const abbr of splitList(record.abbr)) kb.abbreviations.set(normalize(abbr), entity.id);
     }
   }
-  for (const entity of kb.entities.values()) {
+  const byLayer = [...kb.entities.values()].sort((a, b) => layer.get(a.id)! - layer.get(b.id)!);
+  for (const entity of byLayer) {
     for (const alias of entity.aliases) {
       const key = normalize(alias);
       // a one-character alias would match inside ordinary words; those forms live in `abbr`
