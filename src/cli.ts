@@ -5,7 +5,7 @@ import { runAnalyze } from './commands/analyze.js';
 import { zhtextVersion } from './package-root.js';
 import { readBio, writeBio } from './eval/bio.js';
 import { createSentenceTagger, evaluateNer, formatScores } from './eval/ner.js';
-import { writeFileAtomic } from './export/output-dir.js';
+import { writeFileAtomic } from './files.js';
 import { loadResources } from './pipeline/resources.js';
 import { UsageError } from './errors.js';
 import { parseOffset } from './text/time-zone.js';

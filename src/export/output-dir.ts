@@ -1,15 +1,7 @@
 // Outputs are written to a staging folder inside the output folder and moved into place only when
 // every file is complete, so a failed or interrupted run never leaves half-written tables.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
-/** one file, written beside its place and renamed into it */
-export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const partial = `${path}.${process.pid}.tmp`;
-  writeFileSync(partial, content);
-  renameSync(partial, path);
-}
+import { join } from 'node:path';
 
 export function writeOutputs(outDir: string, files: Map<string, string>): string[] {
   mkdirSync(outDir, { recursive: true });

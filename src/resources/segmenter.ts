@@ -3,10 +3,11 @@
 // one with a different dictionary in the same process would silently change the first, and is
 // refused instead.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files.js';
 
 const require = createRequire(import.meta.url);
 
@@ -64,13 +65,7 @@ export function createSegmenter(config: SegmenterConfig): Segmenter {
 /** the words as a jieba user dictionary in the temporary folder, named by its content */
 function writeWordList(words: SegmenterConfig['words']): string {
   const content = words.map(({ word, tag }) => `${word} ${ALIAS_FREQUENCY} ${tag}\n`).join('');
-  const dir = join(tmpdir(), 'zhtext');
-  const path = join(dir, `aliases-${createHash('sha256').update(content).digest('hex').slice(0, 16)}.dict.txt`);
-  if (!existsSync(path)) {
-    mkdirSync(dir, { recursive: true });
-    const partial = `${path}.${process.pid}.tmp`;
-    writeFileSync(partial, content);
-    renameSync(partial, path);
-  }
+  const path = join(tmpdir(), 'zhtext', `aliases-${createHash('sha256').update(content).digest('hex').slice(0, 16)}.dict.txt`);
+  if (!existsSync(path)) writeFileAtomic(path, content);
   return path;
 }
