@@ -1,4 +1,5 @@
 import type { Tally } from './aggregate/tally.js';
+import type { Span } from './text/sentences.js';
 
 // The document model every stage reads and adds to. One Doc flows through the per-document stages;
 // each stage adds its layer and returns nothing. Offsets are UTF-16 code units, end-exclusive, into
@@ -80,6 +81,8 @@ export interface Doc {
   script: Script;
   blocks: Block[];
   tokens: Token[];
+  /** sentence spans of each block, by block index (set by segment) */
+  sentences: Span[][];
   mentions: Mention[];
   messages: Message[];
   /** the document's partial statistics (set by count) */

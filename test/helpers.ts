@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { newDoc } from '../src/pipeline/pipeline.js';
+import { sentenceSpans } from '../src/text/sentences.js';
 import type { Block, Doc } from '../src/types.js';
 
 /** the repository root, from dist/test (compiled) */
@@ -11,5 +12,6 @@ export const MINI_DICTIONARIES = join(ROOT, 'test', 'fixtures', 'mini-dictionari
 export function docWithBlocks(texts: string[], kind: Block['kind'] = 'paragraph'): Doc {
   const doc = newDoc({ path: 'test.md', bytes: Buffer.alloc(0) });
   doc.blocks = texts.map((text) => ({ kind, text, norm: text }));
+  doc.sentences = doc.blocks.map((b) => sentenceSpans(b.norm));
   return doc;
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { emptyTally, mergeTally, mergeTerms, type Tally, type TermStat } from '../aggregate/tally.js';
 import { addMessage } from '../messages.js';
-import { sentenceSpans, spanIndexAt } from '../text/sentences.js';
+import { spanIndexAt } from '../text/sentences.js';
 import { hasFatal, type Doc, type Message, type Script } from '../types.js';
 import { documentId, newDoc, type Pipeline } from './pipeline.js';
 
@@ -81,9 +81,8 @@ function collect(doc: Doc, result: CorpusResult): void {
   mergeTally(result.tally, doc.tally);
   addGroupTerms(result.termsByOutlet, doc.meta.outlet ?? '', doc.tally);
   if (doc.meta.day) addGroupTerms(result.termsByDay, doc.meta.day, doc.tally);
-  const spans = doc.blocks.map((b) => sentenceSpans(b.norm));
   for (const m of doc.mentions) {
-    const blockSpans = spans[m.block]!;
+    const blockSpans = doc.sentences[m.block]!;
     const sentence = blockSpans[spanIndexAt(blockSpans, m.start)]!;
     result.mentions.push({
       docId: doc.id,

@@ -54,6 +54,7 @@ export function newDoc(file: SourceFile): Doc {
     script: 'none',
     blocks: [],
     tokens: [],
+    sentences: [],
     mentions: [],
     messages: [],
   };

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
 import { loadResources } from '../../src/pipeline/resources.js';
+import { describeEntity } from '../../src/resources/knowledge-base.js';
 import { ROOT } from '../helpers.js';
 
 const SEED = 'data/2022-02-04-中俄外长会面双方就乌克兰问题协调立场.md';
 const resources = loadResources();
 const doc = createPipeline({ tzOffsetMinutes: 480 }, resources).process({ path: SEED, bytes: readFileSync(join(ROOT, SEED)) });
-const found = (type: string) => new Set(doc.mentions.filter((m) => m.type === type).map((m) => resources.kb.entities.get(m.entity)!.name));
+const found = (type: string) => new Set(doc.mentions.filter((m) => m.type === type).map((m) => describeEntity(resources.kb, m.entity).name));
 const ids = new Set(doc.mentions.map((m) => m.entity));
 
 test('the seed post is dated 2022-02-04 in UTC+8', () => {
@@ -38,7 +39,7 @@ test('countries: CN, RU, UA, AF, US, IN (中俄印 and 俄美 count each)', () =
 });
 
 test('organizations: the SCO, NATO, BRICS, the UN', () => {
-  const orgs = [...ids].filter((id) => resources.kb.entities.get(id)!.type === 'ORG');
+  const orgs = [...ids].filter((id) => describeEntity(resources.kb, id).type === 'ORG');
   for (const alias of ['上海合作组织', '北约', '金砖国家', '联合国']) {
     const id = resources.kb.aliases.get(alias);
     assert.ok(id && orgs.includes(id), `${alias} → ${id}`);

@@ -2,7 +2,7 @@
 // terms and of entities within a sentence (each pair counted once per sentence in which both occur).
 // Web and mail addresses quoted in the text are not terms (jieba cuts them into https, www, com …).
 import { emptyTally, pairKey, type Tally } from '../../aggregate/tally.js';
-import { sentenceSpans, spanIndexAt, type Span } from '../../text/sentences.js';
+import { spanIndexAt } from '../../text/sentences.js';
 import type { Doc, Stage } from '../../types.js';
 import { isWordToken, linkSpans, termOf, type TermRules } from './terms.js';
 
@@ -18,8 +18,7 @@ export function createCountStage(rules: TermRules): Stage {
 export function countDocument(doc: Doc, rules: TermRules): Tally {
   const tally = emptyTally();
   tally.documents = 1;
-  const spans: Span[][] = doc.blocks.map((b) => sentenceSpans(b.norm));
-  const sentenceOf = (block: number, offset: number) => `${block}:${spanIndexAt(spans[block]!, offset)}`;
+  const sentenceOf = (block: number, offset: number) => `${block}:${spanIndexAt(doc.sentences[block]!, offset)}`;
   const termsBySentence = new Map<string, Set<string>>();
   const entitiesBySentence = new Map<string, Set<string>>();
 

@@ -1,6 +1,7 @@
-// segment: jieba over each block's normalized text. Tokens keep their part of speech and offsets
-// into the block; whitespace is not a token.
+// segment: sentences and jieba tokens of each block's normalized text. Tokens keep their part of
+// speech and offsets into the block; whitespace is not a token.
 import type { Segmenter } from '../../resources/segmenter.js';
+import { sentenceSpans } from '../../text/sentences.js';
 import type { Doc, Stage, Token } from '../../types.js';
 
 export function createSegmentStage(segmenter: Segmenter): Stage {
@@ -22,6 +23,7 @@ export function createSegmentStage(segmenter: Segmenter): Stage {
         }
       });
       doc.tokens = tokens;
+      doc.sentences = doc.blocks.map((b) => sentenceSpans(b.norm));
     },
   };
 }
