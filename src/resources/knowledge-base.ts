@@ -9,6 +9,7 @@ import type { ScriptConverter } from './script-converter.js';
 import { loadDivisionTable, divisionEntities } from './divisions.js';
 import { readTsv, splitList } from './tsv.js';
 import { DictionaryError } from '../errors.js';
+import { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 
 export interface Entity {
   id: string;
@@ -29,6 +30,8 @@ export interface KnowledgeBase {
   abbreviations: Map<string, string>;
   /** curated readings of compounds: surface → ids; an empty list marks an ordinary word */
   compounds: Map<string, string[]>;
+  /** tables of the recognition rules (dictionaries/names/), when that folder exists */
+  names?: NameLexicon;
   files: string[];
 }
 
@@ -94,6 +97,11 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
       // a compound with a reading is matched on token boundaries like an alias
       if (ids.length > 0) for (let n = 1; n <= surface.length; n++) kb.aliasPrefixes.add(surface.slice(0, n));
     }
+  }
+  const names = loadNameLexicon(join(dictionaryDir, 'names'), normalize);
+  if (names) {
+    kb.names = names;
+    kb.files.push(...names.files);
   }
   return kb;
 }

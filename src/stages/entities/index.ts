@@ -6,6 +6,7 @@
 // boundaries as guards against reading them inside ordinary words (节日中, 中美洲, 中英文).
 import type { KnowledgeBase } from '../../resources/knowledge-base.js';
 import type { Doc, Mention, Stage, Token } from '../../types.js';
+import { recognizeDoc } from './rules.js';
 
 /** an alias spans at most this many tokens (names with a middle dot, multi-word English names) */
 const MAX_TOKENS_PER_ALIAS = 8;
@@ -19,24 +20,53 @@ const GLUED_FUNCTION_CHARS = new Set([...'及与和同跟对等的之间两双�
 const DAY_NUMBER = /[0-9〇零一二三四五六七八九十廿卅]/;
 
 export function createEntitiesStage(kb: KnowledgeBase): Stage {
+  // the one-character forms as a table by code unit: the compound scan tests every character
+  const abbreviationTable = new Uint8Array(0x10000);
+  for (const c of kb.abbreviations.keys()) abbreviationTable[c.charCodeAt(0)] = 1;
+  // first code units of every alias and curated compound: most tokens start none, and are passed
+  // over without hashing their text
+  const aliasStarts = new Uint8Array(0x10000);
+  // and their first two code units as one number: a token of two or more units that no alias
+  // starts with is passed over with a numeric lookup, without hashing its text
+  const aliasPairs = new Set<number>();
+  for (const prefix of kb.aliasPrefixes) {
+    if (prefix.length === 1) aliasStarts[prefix.charCodeAt(0)] = 1;
+    else if (prefix.length === 2) aliasPairs.add(prefix.charCodeAt(0) * 0x10000 + prefix.charCodeAt(1));
+  }
+  const mayStartAlias = (w: string) =>
+    aliasStarts[w.charCodeAt(0)] === 1 && (w.length === 1 || aliasPairs.has(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
   return {
     name: 'entities',
     run(doc: Doc) {
-      const aliasMentions = matchAliases(kb, doc);
+      const aliasMentions = matchAliases(kb, mayStartAlias, doc);
       const tokensByBlock: Token[][] = doc.blocks.map(() => []);
       for (const t of doc.tokens) tokensByBlock[t.block]!.push(t);
-      const compoundMentions = doc.blocks.flatMap((_, block) => matchCompounds(kb, doc, block, tokensByBlock[block]!, aliasMentions));
-      doc.mentions = [...aliasMentions, ...compoundMentions].sort((a, b) => a.block - b.block || a.start - b.start);
+      // each block's mentions, in text order: the alias mentions, then its compounds
+      const byBlock: Mention[][] = doc.blocks.map(() => []);
+      for (const m of aliasMentions) byBlock[m.block]!.push(m);
+      for (let block = 0; block < doc.blocks.length; block++) {
+        const compounds = matchCompounds(abbreviationTable, kb, doc, block, tokensByBlock[block]!, byBlock[block]!);
+        if (compounds.length > 0) byBlock[block] = [...byBlock[block]!, ...compounds].sort((a, b) => a.start - b.start);
+      }
+      let mentions = byBlock.flat();
+      // then recognition by rule, on what the knowledge base left (when the rule tables are loaded)
+      const names = kb.names;
+      if (names) {
+        const { added, absorbed } = recognizeDoc(kb, names, doc, doc.tokens, mentions);
+        if (absorbed.size > 0) mentions = mentions.filter((m) => !absorbed.has(m));
+        if (added.length > 0) mentions.push(...added);
+      }
+      doc.mentions = mentions.sort((a, b) => a.block - b.block || a.start - b.start);
     },
   };
 }
 
-function matchAliases(kb: KnowledgeBase, doc: Doc): Mention[] {
+function matchAliases(kb: KnowledgeBase, mayStartAlias: (w: string) => boolean, doc: Doc): Mention[] {
   const mentions: Mention[] = [];
   const tokens = doc.tokens;
   let i = 0;
   while (i < tokens.length) {
-    const best = longestAlias(kb, doc, tokens, i);
+    const best = mayStartAlias(tokens[i]!.norm) ? longestAlias(kb, doc, tokens, i) : undefined;
     if (best) {
       const { block, start } = tokens[i]!;
       const end = tokens[best.last]!.end;
@@ -60,6 +90,8 @@ interface AliasMatch {
  */
 function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: number): AliasMatch | undefined {
   const head = tokens[first]!;
+  // most tokens start no alias: one lookup of the token itself, no slicing
+  if (!kb.aliasPrefixes.has(head.norm)) return undefined;
   const norm = doc.blocks[head.block]!.norm;
   let best: AliasMatch | undefined;
   for (let last = first; last < tokens.length && last - first < MAX_TOKENS_PER_ALIAS; last++) {
@@ -81,51 +113,61 @@ function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: numbe
  * only when what is left of that token is a word of two or more characters (中俄|关系) or a glued
  * function character (俄美|及), otherwise it is cut back to the last token end (中美洲 gives nothing).
  */
-function matchCompounds(kb: KnowledgeBase, doc: Doc, block: number, tokens: Token[], aliasMentions: Mention[]): Mention[] {
+function matchCompounds(abbreviationTable: Uint8Array, kb: KnowledgeBase, doc: Doc, block: number, tokens: Token[], aliasMentions: Mention[]): Mention[] {
   const norm = doc.blocks[block]!.norm;
   const covered = new Uint8Array(norm.length);
-  for (const m of aliasMentions) if (m.block === block) covered.fill(1, m.start, m.end);
-  // token boundaries are needed only in blocks holding a run, which most do not
-  let bounds: { starts: Set<number>; ends: Set<number> } | undefined;
-  const boundaries = () => (bounds ??= { starts: new Set(tokens.map((t) => t.start)), ends: new Set(tokens.map((t) => t.end)) });
-  const tokenAt = (offset: number) => tokens.find((t) => t.start <= offset && offset < t.end);
+  for (const m of aliasMentions) covered.fill(1, m.start, m.end);
+  // token boundaries are needed only in blocks holding a run, which most do not: per offset, 1 where
+  // a token starts (starts) or ends (ends), and the end of the token holding it (tokenEnd)
+  let bounds: Boundaries | undefined;
+  const boundaries = (): Boundaries => {
+    if (bounds) return bounds;
+    const starts = new Uint8Array(norm.length + 1);
+    const ends = new Uint8Array(norm.length + 1);
+    const tokenEnd = new Int32Array(norm.length);
+    for (const t of tokens) {
+      starts[t.start] = 1;
+      ends[t.end] = 1;
+      tokenEnd.fill(t.end, t.start, t.end);
+    }
+    return (bounds = { starts, ends, tokenEnd });
+  };
 
   const mentions: Mention[] = [];
   let i = 0;
   while (i < norm.length) {
-    if (covered[i] || !kb.abbreviations.has(norm[i]!)) {
+    if (covered[i] || abbreviationTable[norm.charCodeAt(i)] !== 1) {
       i++;
       continue;
     }
     let runEnd = i;
-    while (runEnd < norm.length && !covered[runEnd] && kb.abbreviations.has(norm[runEnd]!)) runEnd++;
-    const found = readRun(kb, norm, i, runEnd, boundaries().starts, boundaries().ends, tokenAt);
+    while (runEnd < norm.length && !covered[runEnd] && abbreviationTable[norm.charCodeAt(runEnd)] === 1) runEnd++;
+    const found = readRun(kb, norm, i, runEnd, boundaries());
     if (found) mentions.push(...compoundMentions(kb, doc, found.ids, block, found.start, found.end));
     i = runEnd;
   }
   return mentions;
 }
 
-function readRun(
-  kb: KnowledgeBase,
-  norm: string,
-  runStart: number,
-  runEnd: number,
-  tokenStarts: Set<number>,
-  tokenEnds: Set<number>,
-  tokenAt: (offset: number) => Token | undefined,
-): { ids: string[]; start: number; end: number } | undefined {
+interface Boundaries {
+  starts: Uint8Array;
+  ends: Uint8Array;
+  /** the end of the token holding each offset, 0 between tokens */
+  tokenEnd: Int32Array;
+}
+
+function readRun(kb: KnowledgeBase, norm: string, runStart: number, runEnd: number, { starts, ends, tokenEnd }: Boundaries): { ids: string[]; start: number; end: number } | undefined {
   let start = runStart;
   // a day of the month ends where 日 is, whatever jieba made of it (3|日中|俄外长)
   const afterDay = (at: number) => at >= 2 && norm[at - 1] === '日' && DAY_NUMBER.test(norm[at - 2]!);
   if (norm[start] === '日' && afterDay(start + 1)) start++;
-  else if (!afterDay(start)) while (start < runEnd && !tokenStarts.has(start)) start++;
+  else if (!afterDay(start)) while (start < runEnd && starts[start] !== 1) start++;
   if (start >= runEnd) return undefined;
 
   // X方: one form and 方 closing a token
   if (runEnd - start === 1) {
     const next = runEnd;
-    if (norm[next] !== PARTY_SUFFIX || !tokenEnds.has(next + 1)) return undefined;
+    if (norm[next] !== PARTY_SUFFIX || ends[next + 1] !== 1) return undefined;
     const surface = norm.slice(start, next + 1);
     const curated = kb.compounds.get(surface);
     const ids = curated ?? [kb.abbreviations.get(norm[start]!)!];
@@ -133,11 +175,11 @@ function readRun(
   }
 
   let end = runEnd;
-  if (!tokenEnds.has(end)) {
-    const token = tokenAt(end - 1);
-    const rest = token ? token.end - end : 0;
+  if (ends[end] !== 1) {
+    const holder = tokenEnd[end - 1]!;
+    const rest = holder > 0 ? holder - end : 0;
     if (rest < 2 && !(rest === 1 && GLUED_FUNCTION_CHARS.has(norm[end]!))) {
-      while (end > start && !tokenEnds.has(end)) end--;
+      while (end > start && ends[end] !== 1) end--;
     }
   }
   if (end - start < 2) return undefined;

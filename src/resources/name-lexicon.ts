@@ -1,0 +1,112 @@
+// The tables of the recognition rules (dictionaries/names/): surnames, transliteration characters,
+// titles, cue words, organisation and place suffixes, and words that are no names. Read once per
+// process with the knowledge base; every entry is normalized (simplified, half-width) like the text.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DictionaryError } from '../errors.js';
+
+export type OrgSuffixKind = 'strong' | 'named' | 'alone';
+
+export interface NameLexicon {
+  /** surname (one or two characters) → true when it is also a common ordinary word and needs a cue */
+  surnames: Map<string, boolean>;
+  /** first characters (UTF-16 code units) of the surnames: a quick test before the lookups */
+  surnameFirst: Uint8Array;
+  /** characters (a table by UTF-16 code unit: 1 for a member) used to transliterate foreign names */
+  transliteration: Uint8Array;
+  /** characters (a table by UTF-16 code unit: 1 for a member) that rarely stand in a Chinese given name */
+  givenNameStop: Uint8Array;
+  /** titles and offices written before a name */
+  titles: Set<string>;
+  /** last characters (a table by UTF-16 code unit: 1 for a member) of the titles: a quick test before the lookups */
+  titleEnds: Uint8Array;
+  /** words written right after a name (说, 表示, 先生 …) */
+  personCues: Set<string>;
+  /**
+   * organisation suffix → 'strong' (any noun modifier will do), 'named' (needs a proper-name part)
+   * or 'alone' (the word by itself names an organisation: 市委, 国会)
+   */
+  orgSuffixes: Map<string, OrgSuffixKind>;
+  /** organisation suffixes, longest first */
+  orgSuffixList: string[];
+  /** last characters (a table by UTF-16 code unit: 1 for a member) of the organisation suffixes */
+  orgSuffixEnds: Uint8Array;
+  placeSuffixes: Set<string>;
+  /** last characters of the place suffixes (a table by UTF-16 code unit) */
+  placeSuffixEnds: Uint8Array;
+  /** place suffixes, longest first */
+  placeSuffixList: string[];
+  /** ordinary words the rules must not read as names */
+  notNames: Set<string>;
+  files: string[];
+}
+
+export const NAME_FILES = [
+  'surnames.txt',
+  'transliteration.txt',
+  'given-name-stop.txt',
+  'titles.txt',
+  'person-cues.txt',
+  'org-suffixes.txt',
+  'place-suffixes.txt',
+  'not-names.txt',
+];
+
+/** the tables in `dir` (dictionaries/names), or undefined when the folder is missing */
+export function loadNameLexicon(dir: string, normalize: (s: string) => string): NameLexicon | undefined {
+  if (!existsSync(dir)) return undefined;
+  const files = NAME_FILES.map((f) => join(dir, f));
+  const lines = (file: string): string[][] => {
+    let content: string;
+    try {
+      content = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new DictionaryError(`${file}: ${(error as Error).message}`);
+    }
+    return content
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+      .map((l) => l.trim().split(/\s+/).map(normalize));
+  };
+  const [surnameFile, translitFile, stopFile, titleFile, cueFile, orgFile, placeFile, notFile] = files as [string, string, string, string, string, string, string, string];
+  const chars = (file: string) => table(lines(file).flatMap((cells) => cells.flatMap((c) => [...c])));
+  const words = (file: string) => new Set(lines(file).map((cells) => cells[0]!));
+  const surnames = new Map<string, boolean>();
+  for (const [surname, mark] of lines(surnameFile)) {
+    if (surname!.length > 2) throw new DictionaryError(`${surnameFile}: surname "${surname}" is longer than two characters`);
+    surnames.set(surname!, mark === '*');
+  }
+  const orgSuffixes = new Map<string, OrgSuffixKind>();
+  for (const [suffix, kind] of lines(orgFile)) {
+    if (kind !== 'strong' && kind !== 'named' && kind !== 'alone') throw new DictionaryError(`${orgFile}: suffix "${suffix}" needs "strong", "named" or "alone", got "${kind ?? ''}"`);
+    orgSuffixes.set(suffix!, kind);
+  }
+  const placeSuffixes = words(placeFile);
+  const titles = words(titleFile);
+  const lastChars = (xs: Iterable<string>) => table([...xs].map((w) => w[w.length - 1]!));
+  const longestFirst = (xs: Iterable<string>) => [...xs].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return {
+    surnames,
+    surnameFirst: table([...surnames.keys()].map((w) => w[0]!)),
+    transliteration: chars(translitFile),
+    givenNameStop: chars(stopFile),
+    titles,
+    titleEnds: lastChars(titles),
+    personCues: words(cueFile),
+    orgSuffixes,
+    orgSuffixList: longestFirst(orgSuffixes.keys()),
+    orgSuffixEnds: lastChars(orgSuffixes.keys()),
+    placeSuffixes,
+    placeSuffixEnds: lastChars(placeSuffixes),
+    placeSuffixList: longestFirst(placeSuffixes),
+    notNames: words(notFile),
+    files,
+  };
+}
+
+/** a membership table by UTF-16 code unit, for tests on every token without string allocation */
+export function table(chars: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+}

@@ -1,0 +1,623 @@
+// Recognition beyond the knowledge base: a second pass over a document's tokens, on text that no
+// knowledge-base or compound mention covers. In order:
+//   1. people: Chinese names (surname + one or two given-name characters, in one token or several),
+//      a surname glued to a form of address (陈老师 → 陈), and transliterated foreign names (runs of
+//      transliteration characters, joined by a middle dot); weak readings need a cue: a title
+//      before, a reporting verb or form of address after, or a neighbour in a list of names;
+//   2. organisations, from a head (…委员会, …大学, …队, or jieba's nt) extended to the left over
+//      proper names and nouns (中国青年志愿者协会, 北京市政府): a place or organisation mention at
+//      the left edge becomes part of the organisation, as the People's Daily convention has it;
+//   3. places: jieba's ns, and a stem followed by a place suffix (青浦 县).
+// Everything works on the token array with set lookups: no regular expression runs over the text.
+import { ruleEntityId, type KnowledgeBase } from '../../resources/knowledge-base.js';
+import type { Doc, EntityType, Mention, Token } from '../../types.js';
+import { table, type NameLexicon } from '../../resources/name-lexicon.js';
+
+/** parts of speech a given-name token or a transliterated-name token may carry */
+const NAME_POS = new Set(['nr', 'nrfg', 'nrt', 'ng', 'g', 'n', 'ns', 'nz', 'a', 'ag', 'x', 't', 'tg', 'zg', 'j', 'b', 'vg', 'dg', 'nt', 'rg', 'yg', 'mg']);
+/** parts of speech of a whole-name token read as a person with any cue */
+const WEAK_NAME_POS = new Set(['nz', 'ns', 'j', 'nt', 'ng']);
+/** parts of speech of ordinary dictionary words: read as a person only after a title */
+const WORD_POS = new Set(['n', 'l', 'i', 'a', 'v', 'vn', 't', 'ad', 'an', 'd']);
+/** words after which a transliterated word is a place, not a person (在图卢兹, 抵达达沃斯) */
+const LOCATIVES = new Set(['在', '到', '于', '赴', '抵', '抵达', '前往', '来自', '访问', '途经', '离开', '飞抵', '来到', '位于', '从']);
+/** words after a transliterated word that make it a modifier of a thing (尤伯杯, 厄尔尼诺现象) */
+const THING_HEADS = new Set(['杯', '现象', '体系', '主义', '式', '号', '牌', '公司', '集团', '大学', '河', '山', '州', '地区', '区', '市', '县', '省', '港', '城', '岛', '湖', '海', '湾', '毒气', '病毒']);
+/** parts of speech of the words an organisation name is built from, left of its head */
+const ORG_MODIFIER_POS = new Set(['ns', 'nt', 'nz', 'n', 'nr', 'nrt', 'j', 'vn', 'b', 'x', 'an', 'ng', 'nrfg', 'm']);
+/** words that end a dateline or a report's opening, never part of a name (北京6月25日电|外交部) */
+const ORG_BARRIERS = new Set(['日电', '电', '讯', '本报讯', '本报', '报道', '一家', '各', '该', '这家', '那家']);
+/** of those, the parts of speech of a proper name: an organisation with a 'named' suffix needs one */
+const PROPER_POS = new Set(['ns', 'nt', 'nz', 'j', 'nrt', 'nr', 'nrfg']);
+const PLACE_STEM_POS = new Set(['ns', 'nz', 'x', 'j', 'nr', 'nrt']);
+const MIDDLE_DOTS = new Set(['·', '•', '‧', '・', '-', '—']);
+const LIST_MARKS = new Set(['、', '和', '与', '及']);
+/** direction characters: 东南部, 中部, 西北部 are parts of a place, not organisations */
+const DIRECTIONS = new Set([...'东西南北中内外上下前后']);
+/** a head that ends in 部 after a number is a work (第一部) */
+const NUMERAL = new Set([...'一二三四五六七八九十百千两0123456789第']);
+const MAX_ORG_TOKENS = 6;
+/** suffixes of Chinese administrative places, read inside one unknown word (华西村, 麦禾营镇) */
+const ADMIN_SUFFIXES = codes('省市县区镇乡村');
+/** first characters of a word that is no place name though it ends in a place suffix (全县, 本村, 该市) */
+const DETERMINERS = codes('全本该各每此这那我邻同外两多一几某');
+/** last characters of the titles that hold an organisation (司法部长, 市委书记, 办公室主任) */
+const ORG_TITLE_ENDS = codes('长记任');
+const DEPUTY = '副'.charCodeAt(0);
+/** what follows a place in a dateline or an address (北京6月25日电, 上海讯) */
+const DATELINE = new Set(['讯', '电', '报道', '市', '省', '人', '时间', '地区', '一带', '境内', '附近', '郊区', '市民', '当地']);
+/** words for the area around a place, glued to it by jieba and not part of its name */
+const PLACE_AREAS = new Set(['地区', '流域', '一带', '沿岸', '境内', '地带', '沿海', '周边']);
+/** common words jieba glues to a place: 荷兰人, 美国政府, 日本国内 */
+const PLACE_FOLLOWERS = new Set(['人', '政府', '籍', '方面', '当局', '国内', '境内', '全国', '人民', '军方', '总统', '总理', '首相', '外长', '国王', '议会', '国会', '经济', '军', '当地', '时间', '股市', '市场']);
+const PLACE_FOLLOWER_ENDS = table([...PLACE_FOLLOWERS].map((w) => w[w.length - 1]!));
+/** verbs of travel and residence before a one-character country form (访华, 驻美, 来华) */
+const VISIT_VERBS = codes('访驻来赴抵离旅在');
+// token flags
+const HAN = 1;
+const SURNAME = 2;
+const TRANSLIT = 4;
+const ORG_END = 8;
+const PLACE_END = 16;
+const ADMIN_END = 32;
+const FOLLOWER_END = 64;
+const ABBREVIATION = 128;
+const NT = 256;
+const NS = 512;
+const BOOK = 1024;
+/** an ordinary dictionary word of two or more characters (WORD_POS) */
+const WORD = 2048;
+/** last characters of a family or place word, not of a name (刘家, 王氏) */
+const NOT_NAME_ENDINGS = codes('家氏族站');
+const MAX_FOREIGN_CHARS = 14;
+
+function codes(chars: string): Uint8Array {
+  return table([...chars]);
+}
+
+function isHan(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3400 || c > 0x9fff) return false;
+  }
+  return true;
+}
+
+interface Found {
+  type: EntityType;
+  first: number;
+  /** last token, inclusive */
+  last: number;
+  /** offsets, when the mention does not start or end on the tokens' edges */
+  start?: number;
+  end?: number;
+  title?: string;
+  /** the knowledge-base id, when the rule knows it (a one-character country form) */
+  entity?: string;
+}
+
+export interface RuleResult {
+  added: Mention[];
+  /** earlier mentions that became part of a rule-found organisation */
+  absorbed: Set<Mention>;
+}
+
+/** block and offset as one number, to walk tokens and mentions of a whole document in order */
+const at = (block: number, offset: number) => block * 0x1000000 + offset;
+
+/**
+ * Rule-found mentions in a document. `toks` are its tokens and `existing` its knowledge-base and
+ * compound mentions, both in text order; person mentions among those get their title set here.
+ * Tokens of different blocks are never adjacent, so no name runs across a block boundary.
+ */
+export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks: Token[], existing: Mention[]): RuleResult {
+  const n = toks.length;
+  const normOf = (t: Token) => doc.blocks[t.block]!.norm;
+  const textOf = (t: Token) => doc.blocks[t.block]!.text;
+  // the mention each token lies in (any overlap), found by one walk over both sorted lists
+  const owner: (Mention | undefined)[] = new Array(n);
+  /** tokens where a person mention of the knowledge base starts */
+  const personStarts: number[] = [];
+  let m = 0;
+  for (let i = 0; i < n && m < existing.length; i++) {
+    const t = toks[i]!;
+    const tStart = at(t.block, t.start);
+    const tEnd = at(t.block, t.end);
+    while (m < existing.length && at(existing[m]!.block, existing[m]!.end) <= tStart) m++;
+    for (let k = m; k < existing.length && at(existing[k]!.block, existing[k]!.start) < tEnd; k++) {
+      if (at(existing[k]!.block, existing[k]!.end) > tStart) {
+        owner[i] = existing[k];
+        if (existing[k]!.type === 'PERSON' && existing[k]!.start === t.start) personStarts.push(i);
+        break;
+      }
+    }
+  }
+  const taken: (Found | undefined)[] = new Array(n);
+  /** token k follows token k - 1 with nothing between (same block, no gap) */
+  const adjacent = (k: number) => k > 0 && k < n && toks[k]!.block === toks[k - 1]!.block && toks[k]!.start === toks[k - 1]!.end;
+  // what each token could start or end, from its first and last characters: every pass below
+  // skips the tokens without the flags it needs before touching their strings
+  const flags = tokenFlags(kb, lex, toks);
+  const lists = candidateLists(flags);
+  const free = (i: number) => i >= 0 && i < n && owner[i] === undefined && taken[i] === undefined;
+  const isPersonAt = (i: number) => i >= 0 && i < n && (owner[i]?.type === 'PERSON' || taken[i]?.type === 'PERSON');
+  const found: Found[] = [];
+  const take = (f: Found) => {
+    for (let k = f.first; k <= f.last; k++) taken[k] = f;
+    found.push(f);
+  };
+
+  // ── cues ──────────────────────────────────────────────────────────────────────────────────────
+  const isTitleWord = (w: string) =>
+    lex.titleEnds[w.charCodeAt(w.length - 1)] === 1 && (lex.titles.has(w) || (w.length > 2 && (lex.titles.has(w.slice(-2)) || lex.titles.has(w.slice(-3)))));
+  /** the title written right before token i, as written */
+  const titleBefore = (i: number): string | undefined => {
+    const p = toks[i - 1];
+    if (!p || !adjacent(i) || !isTitleWord(p.norm)) return undefined;
+    let start = p.start;
+    // 外交|部长, 常务|副|主席: fold in the words that make one title with it
+    for (let k = i - 2; k >= 0 && k >= i - 3; k--) {
+      const q = toks[k]!;
+      if (q.end !== start || q.block !== p.block || owner[k] || !lex.titles.has(normOf(q).slice(q.start, p.end))) break;
+      start = q.start;
+    }
+    return textOf(p).slice(start, p.end);
+  };
+  /** a quick test for titleBefore: the token before i could end a title */
+  const adjacentTitle = (i: number) => adjacent(i) && lex.titleEnds[toks[i - 1]!.norm.charCodeAt(toks[i - 1]!.norm.length - 1)] === 1;
+  const cueAfter = (j: number) => {
+    return adjacent(j) && (lex.personCues.has(toks[j]!.norm) || lex.titles.has(toks[j]!.norm));
+  };
+  const placeBefore = (i: number) => {
+    if (!adjacent(i)) return false;
+    const o = owner[i - 1];
+    return (o !== undefined && (o.type === 'GPE' || o.type === 'LOC')) || taken[i - 1]?.type === 'LOC';
+  };
+  const listNeighbour = (first: number, last: number) =>
+    (adjacent(first) && adjacent(first - 1) && LIST_MARKS.has(toks[first - 1]!.norm) && isPersonAt(first - 2)) ||
+    (adjacent(last + 1) && adjacent(last + 2) && LIST_MARKS.has(toks[last + 1]!.norm) && isPersonAt(last + 2));
+  const cued = (first: number, last: number) => titleBefore(first) !== undefined || cueAfter(last + 1) || listNeighbour(first, last);
+
+  // ── people ────────────────────────────────────────────────────────────────────────────────────
+  const chars = charTable(kb, lex);
+  const surnameOf = (w: string): string | undefined => {
+    const c = chars[w.charCodeAt(0)]!;
+    if ((c & C_COMPOUND_FIRST) !== 0 && w.length >= 3) {
+      const two = w.slice(0, 2);
+      if (lex.surnames.has(two)) return two;
+    }
+    return (c & C_SINGLE_SURNAME) !== 0 ? w[0] : undefined;
+  };
+  const plausibleGiven = (g: string) => {
+    for (let k = 0; k < g.length; k++) if (lex.givenNameStop[g.charCodeAt(k)] === 1) return false;
+    return true;
+  };
+  const givenToken = (k: number) => {
+    const t = toks[k];
+    return (
+      t !== undefined && free(k) && (flags[k]! & HAN) !== 0 && t.norm.length <= 2 && NAME_POS.has(t.pos) && plausibleGiven(t.norm) &&
+      !lex.personCues.has(t.norm) && !lex.titles.has(t.norm) && !lex.placeSuffixes.has(t.norm) && !lex.orgSuffixes.has(t.norm) && adjacent(k)
+    );
+  };
+
+  /** a Chinese name starting at token i: [last token, strong] */
+  const chineseName = (i: number): { last: number; strong: boolean; titleOnly?: boolean; start?: number; end?: number } | undefined => {
+    const t = toks[i]!;
+    const w = t.norm;
+    if (lex.notNames.has(w)) return undefined;
+    const surname = surnameOf(w);
+    if (!surname) return undefined;
+    const weakSurname = lex.surnames.get(surname)!;
+    if (w.length > surname.length) {
+      // most candidates are ordinary dictionary words: without a title before them they are done
+      if (WORD_POS.has(t.pos) && !adjacentTitle(i) && !(w.length - surname.length >= 2 && lex.titleEnds[w.charCodeAt(w.length - 1)] === 1)) return undefined;
+      const given = w.slice(surname.length);
+      // 陈老师, 江主席: the surname alone is the name
+      if (given.length >= 2 && (lex.titles.has(given) || lex.personCues.has(given)) && surname.length === 1 && !weakSurname) {
+        return { last: i, strong: true, start: t.start, end: t.start + surname.length };
+      }
+      if (given.length > 2 || !plausibleGiven(given) || isTitleWord(w)) return undefined;
+      // 赵国|钧, 汪明|新: jieba cut off the last character of the given name
+      let last = i;
+      if (given.length === 1 && givenToken(i + 1) && toks[i + 1]!.norm.length === 1 && !cueAfter(i + 1)) last = i + 1;
+      if (lex.orgSuffixes.has(w[w.length - 1]!) || lex.orgSuffixes.has(w.slice(-2))) return undefined;
+      const lastChar = w.charCodeAt(w.length - 1);
+      if (ADMIN_SUFFIXES[lastChar] === 1 || NOT_NAME_ENDINGS[lastChar] === 1) return undefined;
+      // a two-character dictionary word tagged nr is as often an ordinary word (荣幸, 高达): cue it
+      if (t.pos === 'nr' || t.pos === 'nrfg') return { last, strong: !weakSurname && (given.length === 2 || last > i) };
+      if (t.pos === 'x') return { last, strong: given.length === 2 && !weakSurname };
+      if (WEAK_NAME_POS.has(t.pos)) return { last, strong: false };
+      // any other word (许立群 tagged m) is a name only after a title
+      return { last, strong: false, titleOnly: true };
+    }
+    // the surname alone: the given name follows in one or two tokens
+    if (!givenToken(i + 1)) return undefined;
+    let last = i + 1;
+    if (toks[i + 1]!.norm.length === 1 && givenToken(i + 2) && toks[i + 2]!.norm.length === 1 && toks[i + 2]!.pos !== 'x' && !cueAfter(i + 2)) last = i + 2;
+    const length = toks[last]!.end - t.start;
+    const surnamePos = t.pos === 'nr' || t.pos === 'nrfg';
+    const givenPos = toks[i + 1]!.pos;
+    const strong = !weakSurname && surnamePos && (length - surname.length === 2 || givenPos === 'nr' || givenPos === 'ng' || givenPos === 'g');
+    return { last, strong };
+  };
+
+  /** a transliterated foreign name starting at token i */
+  const foreignName = (i: number): { last: number; strong: boolean; hasDot: boolean; chars: number } | undefined => {
+    let k = i;
+    let chars = 0;
+    let hasDot = false;
+    let tagged = false;
+    let last = -1;
+    while (k < n && free(k)) {
+      const t = toks[k]!;
+      if (k > i && !adjacent(k)) break;
+      if (MIDDLE_DOTS.has(t.norm) && last === k - 1 && k + 1 < n && free(k + 1) && (flags[k + 1]! & HAN) !== 0 && allTranslit(lex, toks[k + 1]!.norm)) {
+        hasDot = true;
+        k++;
+        continue;
+      }
+      if ((flags[k]! & HAN) === 0 || !allTranslit(lex, t.norm) || lex.notNames.has(t.norm) || lex.personCues.has(t.norm) || lex.titles.has(t.norm)) break;
+      if (!NAME_POS.has(t.pos) && !(t.norm.length === 1 && k > i)) break;
+      if (t.pos === 'nrt' || t.pos === 'nrfg' || t.pos === 'nr') tagged = true;
+      chars += t.norm.length;
+      last = k;
+      k++;
+      if (chars > MAX_FOREIGN_CHARS) return undefined;
+    }
+    if (last < 0 || chars < 2) return undefined;
+    // one ordinary two-character word needs more than a cue (亚洲 is no name, but is not all
+    // transliteration characters either): require a person tag for those
+    const single = last === i;
+    const strong = hasDot || (tagged && (chars >= 3 || toks[i]!.pos === 'nrt'));
+    if (single && chars === 2 && !tagged && toks[i]!.pos !== 'x') return { last, strong: false, hasDot, chars };
+    return { last, strong, hasDot, chars };
+  };
+
+  // each pass is a function of its own: small units that the JIT compiles early
+  const people = () => {
+    let candidates = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      // the second pass only serves names in lists beside a name found by the first
+      if (pass === 1 && candidates === found.length) break;
+      for (const i of lists.people) {
+        if (!free(i)) continue;
+        // an ordinary word is a name only after a title, or as a surname before a form of address
+        if ((flags[i]! & WORD) !== 0 && !adjacentTitle(i) && (flags[i]! & ORG_END) === 0 && lex.titleEnds[toks[i]!.norm.charCodeAt(toks[i]!.norm.length - 1)] !== 1) continue;
+        const head = toks[i]!.norm;
+        const first = head.charCodeAt(0);
+        const foreign = lex.transliteration[first] === 1 ? foreignName(i) : undefined;
+        const chinese = lex.surnameFirst[first] === 1 ? chineseName(i) : undefined;
+        if (!foreign && !chinese) continue;
+        if (pass === 0) candidates++;
+        let pick: Found | undefined;
+        const cue = (first: number, last: number) => cued(first, last) || (pass === 1 && false);
+        if (foreign && (foreign.hasDot || foreign.chars >= 4 || toks[i]!.pos === 'nrt' || !chinese)) {
+          const titled = titleBefore(i) !== undefined;
+          const next = toks[foreign.last + 1];
+          const thing = next !== undefined && adjacent(foreign.last + 1) && THING_HEADS.has(next.norm);
+          const place = (adjacent(i) && LOCATIVES.has(toks[i - 1]!.norm)) || thing;
+          if (titled || foreign.hasDot || (!place && (foreign.strong || cued(i, foreign.last) || placeBefore(i)))) pick = { type: 'PERSON', first: i, last: foreign.last };
+        }
+        if (!pick && chinese) {
+          const ok = chinese.titleOnly ? titleBefore(i) !== undefined : chinese.strong || cue(i, chinese.last);
+          if (ok) pick = { type: 'PERSON', first: i, last: chinese.last, start: chinese.start, end: chinese.end };
+        }
+        if (pick) {
+          const title = titleBefore(i);
+          if (title) pick.title = title;
+          take(pick);
+        }
+      }
+    }
+  };
+  people();
+
+  // each pass is a function of its own: small units that the JIT compiles early
+  const glued = () => {
+    // a country or place glued to a common word by jieba: 荷兰人, 美国政府 → 荷兰, 美国
+    for (const i of lists.glued) {
+      const w = toks[i]!.norm;
+      if (!free(i)) continue;
+      for (let len = Math.min(w.length - 1, 6); len >= 2; len--) {
+        if (!PLACE_FOLLOWERS.has(w.slice(len))) continue;
+        const id = kb.aliases.get(w.slice(0, len));
+        const type = id ? kb.entities.get(id)!.type : undefined;
+        if (type === 'GPE' || type === 'LOC') take({ type: 'LOC', first: i, last: i, end: toks[i]!.start + len });
+        break;
+      }
+    }
+  };
+  glued();
+
+  // ── organisations, right to left so that a longer name takes in the heads inside it ────────────
+  const orgSuffixOf = (w: string): string | undefined => {
+    if (lex.orgSuffixEnds[w.charCodeAt(w.length - 1)] !== 1) return undefined;
+    for (let len = Math.min(4, w.length); len >= 1; len--) {
+      const s = w.slice(-len);
+      if (lex.orgSuffixes.has(s)) return s;
+    }
+    return undefined;
+  };
+  /** the organisation a title word starts with: 司法部长 → 司法部, 市委书记 → 市委, 部长 → 部 */
+  const orgInTitle = (w: string): string | undefined => {
+    if (w.endsWith('长') && orgSuffixOf(w.slice(0, -1))) return w.slice(0, -1);
+    for (let len = Math.min(3, w.length - 1); len >= 2; len--) {
+      const head = w.slice(0, -len);
+      if (lex.titles.has(w.slice(-len)) && orgSuffixOf(head) && head.length >= 2) return head;
+    }
+    return undefined;
+  };
+  // each pass is a function of its own: small units that the JIT compiles early
+  const organisations = () => {
+    for (let x = lists.org.length - 1; x >= 0; x--) {
+      const i = lists.org[x]!;
+      if (!free(i)) continue;
+      const t = toks[i]!;
+      let w = t.norm;
+      let end = t.end;
+      // 司法部长, 市委书记, 农林|部长: the organisation inside a title word
+      const endChar = w.charCodeAt(w.length - 1);
+      if (lex.orgSuffixEnds[endChar] !== 1 && lex.titleEnds[endChar] !== 1 && t.pos !== 'nt') continue;
+      if (isTitleWord(w) && t.pos !== 'nt' && !lex.orgSuffixes.has(w)) {
+        const head = orgInTitle(w);
+        if (!head || head[0] === '副' || endsWithNotName(lex, head)) continue;
+        // a bare 部长 names an organisation only after a modifier (农林|部长)
+        if (head.length === 1 && (!adjacent(i) || !free(i - 1) || (flags[i - 1]! & HAN) === 0 || orgSuffixOf(toks[i - 1]!.norm) !== undefined)) continue;
+        w = head;
+        end = t.start + head.length;
+      } else if (endsWithNotName(lex, w)) continue;
+      const suffix = orgSuffixOf(w);
+      // 副部|长: a deputy's title, not an organisation
+      if (w.charCodeAt(0) === DEPUTY && suffix !== undefined && w.length <= suffix.length + 1) continue;
+      const nt = t.pos === 'nt' && w.length >= 2;
+      if (!suffix && !nt) continue;
+      const alone = suffix !== undefined && lex.orgSuffixes.get(suffix) === 'alone' && w.length <= suffix.length + 1;
+      if (suffix && !nt && !alone) {
+        // a word of one character and the suffix (组队, 入党) is an ordinary word, unless jieba knows it as a name
+        if (w.length === suffix.length + 1 && !PROPER_POS.has(t.pos)) continue;
+        const before = w[w.length - suffix.length - 1];
+        if (before !== undefined && (DIRECTIONS.has(before) || NUMERAL.has(before)) && w.length === suffix.length + 1) continue;
+        if (suffix === '部' && before !== undefined && DIRECTIONS.has(before)) continue;
+      }
+      // extend to the left over modifiers, taking in place and organisation mentions
+      let first = i;
+      const proper = nt || alone || (t.pos !== 'n' && PROPER_POS.has(t.pos) && w.length > (suffix?.length ?? 0));
+      let properFirst = proper ? i : -1;
+      for (let k = i - 1; k >= 0 && i - k < MAX_ORG_TOKENS; k--) {
+        const q = toks[k]!;
+        if (!adjacent(k + 1)) break;
+        const o = owner[k];
+        if (o) {
+          if (o.type === 'PERSON' || o.end !== toks[k + 1]!.start) break;
+          // the whole mention, and the tokens it spans
+          let j = k;
+          while (j > 0 && owner[j - 1] === o) j--;
+          if (o.start !== toks[j]!.start) break;
+          first = j;
+          properFirst = j;
+          k = j;
+          continue;
+        }
+        if (taken[k] || (flags[k]! & HAN) === 0 || !ORG_MODIFIER_POS.has(q.pos) || ORG_BARRIERS.has(q.norm) || lex.titles.has(q.norm) || lex.personCues.has(q.norm) || q.norm === '的') break;
+        if ((q.pos === 'v' || q.pos === 'a' || q.pos === 'm' || q.pos === 'l') && q.norm.length < 2) break;
+        first = k;
+        if (PROPER_POS.has(q.pos) || (q.pos === 'x' && q.norm.length >= 2)) properFirst = k;
+      }
+      let start: number;
+      if (properFirst >= 0) start = properFirst;
+      else if (suffix && lex.orgSuffixes.get(suffix) === 'strong' && (first < i || w.length > suffix.length)) {
+        // a generic name (计算机中心, 矿渣厂): the nearest modifier only
+        start = first < i ? i - 1 : i;
+        if (toks[start]!.pos === 'v' || toks[start]!.pos === 'm') start = i;
+        if (start === i && w.length === suffix.length) continue;
+      } else if (suffix && w.length >= suffix.length + 2 && (t.pos === 'n' || t.pos === 'nz' || t.pos === 'j' || t.pos === 'x')) {
+        start = i;
+      } else continue;
+      // leading verbs, adjectives and numbers do not open a name
+      while (start < i && !owner[start] && (toks[start]!.pos === 'v' || toks[start]!.pos === 'a' || toks[start]!.pos === 'm' || toks[start]!.pos === 'l')) start++;
+      // a bare head (通讯社, 委员会) with nothing before it names no organisation, whatever its tag
+      if (start === i && w.length === (suffix?.length ?? 0) && !alone) continue;
+        const f: Found = { type: 'ORG', first: start, last: i };
+      if (end !== t.end) f.end = end;
+      take(f);
+    }
+  };
+  organisations();
+
+  // each pass is a function of its own: small units that the JIT compiles early
+  const newspapers = () => {
+    // newspapers and news agencies named in book-title marks: 《费加罗报》, 《渥太华公民报》
+    for (const i of lists.book) {
+      let k = i + 1;
+      while (k < n && k - i <= 6 && free(k) && (flags[k]! & HAN) !== 0 && adjacent(k)) k++;
+      if (k < n && k > i + 1 && adjacent(k) && toks[k]!.norm === '》') {
+        const inner = normOf(toks[i]!).slice(toks[i + 1]!.start, toks[k - 1]!.end);
+        if (inner.length >= 2 && inner.endsWith('报') && !lex.notNames.has(inner)) take({ type: 'ORG', first: i + 1, last: k - 1 });
+      }
+    }
+  };
+  newspapers();
+
+  // a one-character country form standing alone before an office or government word (俄|政府,
+  // 叙|总统), and 华 in 访华, 驻华, 来华 (China); before the places, which would take 驻港 whole
+  const countryForms = () => {
+    for (const i of lists.country) {
+      if (!free(i)) continue;
+      const t = toks[i]!;
+      if (t.norm.length === 1 && kb.abbreviations.has(t.norm) && adjacent(i + 1) && PLACE_FOLLOWERS.has(toks[i + 1]!.norm)) {
+        take({ type: 'LOC', first: i, last: i, entity: kb.abbreviations.get(t.norm)! });
+      } else if (t.norm.length === 2 && VISIT_VERBS[t.norm.charCodeAt(0)] === 1) {
+        const id = t.norm[1] === '华' ? 'CN' : kb.abbreviations.get(t.norm[1]!);
+        if (id && kb.entities.has(id)) take({ type: 'LOC', first: i, last: i, start: t.start + 1, entity: id });
+      }
+    }
+  };
+  countryForms();
+
+  // ── places ────────────────────────────────────────────────────────────────────────────────────
+  /** a place word before (在, 到, 从 …), a place or a list mark beside it, or a place suffix in it */
+  const placeCue = (i: number) =>
+    lex.placeSuffixEnds[toks[i]!.norm.charCodeAt(1)] === 1 ||
+    (adjacent(i) && (LOCATIVES.has(toks[i - 1]!.norm) || placeBefore(i) || (LIST_MARKS.has(toks[i - 1]!.norm) && placeBefore(i - 1)))) ||
+    (adjacent(i + 1) && (owner[i + 1]?.type === 'GPE' || owner[i + 1]?.type === 'LOC' || toks[i + 1]!.norm === '、' || DATELINE.has(toks[i + 1]!.norm)));
+  const placeSuffixAt = (k: number) => k < n && free(k) && lex.placeSuffixes.has(toks[k]!.norm) && adjacent(k);
+  // each pass is a function of its own: small units that the JIT compiles early
+  const places = () => {
+    for (const i of lists.place) {
+      if (!free(i)) continue;
+      const t = toks[i]!;
+      const w = t.norm;
+      // a place mention or a proper stem, then a place suffix: 维也纳|市, 朝阳|体育馆, 青浦|县
+      if (lex.placeSuffixEnds[w.charCodeAt(w.length - 1)] === 1 && lex.placeSuffixes.has(w) && adjacent(i)) {
+        const o = owner[i - 1];
+        if (o && (o.type === 'LOC' || o.type === 'GPE') && o.end === t.start) {
+          let j = i - 1;
+          while (j > 0 && owner[j - 1] === o) j--;
+          if (o.start === toks[j]!.start) {
+            take({ type: 'LOC', first: j, last: i });
+            continue;
+          }
+        }
+        const p = toks[i - 1]!;
+        if (free(i - 1) && (flags[i - 1]! & HAN) !== 0 && p.norm.length <= 3 && PLACE_STEM_POS.has(p.pos) && !lex.notNames.has(p.norm)) {
+          take({ type: 'LOC', first: i - 1, last: i });
+          continue;
+        }
+      }
+      let last = -1;
+      let end: number | undefined;
+      if (t.pos === 'ns' && w.length >= 2) {
+        if (lex.notNames.has(w)) continue;
+        // jieba tags many two-character words ns (普及, 中断, 神圣): those need a sign of a place
+        if (w.length === 2 && !placeCue(i)) continue;
+        // 外国, 两国, 大国: a determiner and 国 is no name (every country name is in the knowledge base)
+        if (w.length === 2 && w[1] === '国') continue;
+        if (endsWithNotName(lex, w)) continue;
+        last = placeSuffixAt(i + 1) ? i + 1 : i;
+        // 东北地区 → 东北, 黄河流域 → 黄河
+        if (last === i && w.length >= 4 && PLACE_AREAS.has(w.slice(-2))) end = t.end - 2;
+      } else if (PLACE_STEM_POS.has(t.pos) && w.length <= 3 && placeSuffixAt(i + 1) && !lex.notNames.has(w)) last = i + 1;
+      else if ((t.pos === 'x' || t.pos === 'nz' || t.pos === 'n') && w.length >= 3 && ADMIN_SUFFIXES[w.charCodeAt(w.length - 1)] === 1 && DETERMINERS[w.charCodeAt(0)] !== 1 && plausibleGiven(w.slice(0, -1)) && !endsWithNotName(lex, w)) last = i;
+      if (last < 0) continue;
+      const f: Found = { type: 'LOC', first: i, last };
+      if (end !== undefined) f.end = end;
+      take(f);
+    }
+  };
+  places();
+
+  // ── mentions ──────────────────────────────────────────────────────────────────────────────────
+  const added: Mention[] = [];
+  const absorbed = new Set<Mention>();
+  for (const f of found) {
+    const start = f.start ?? toks[f.first]!.start;
+    const end = f.end ?? toks[f.last]!.end;
+    for (let k = f.first; k <= f.last; k++) if (owner[k]) absorbed.add(owner[k]!);
+    const head = toks[f.first]!;
+    const block = head.block;
+    const name = normOf(head).slice(start, end);
+    const known = f.entity ?? kb.aliases.get(name);
+    const entity = known ?? ruleEntityId(f.type, name);
+    const type = known ? kb.entities.get(known)!.type : f.type;
+    const mention: Mention = { entity, type, block, start, end, surface: textOf(head).slice(start, end), source: 'rule' };
+    if (f.title) mention.title = f.title;
+    added.push(mention);
+  }
+  // titles of the knowledge base's people
+  for (const i of personStarts) {
+    const o = owner[i]!;
+    if (!absorbed.has(o) && o.title === undefined) {
+      const title = titleBefore(i);
+      if (title) o.title = title;
+    }
+  }
+  return { added, absorbed };
+}
+
+/** the tokens each pass looks at, in text order */
+function candidateLists(flags: Uint16Array) {
+  const lists = { people: [] as number[], glued: [] as number[], org: [] as number[], book: [] as number[], place: [] as number[], country: [] as number[] };
+  const n = flags.length;
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    if (f === 0) continue;
+    if (f === BOOK) {
+      lists.book.push(i);
+      continue;
+    }
+    if ((f & (SURNAME | TRANSLIT)) !== 0) lists.people.push(i);
+    if ((f & FOLLOWER_END) !== 0) lists.glued.push(i);
+    if ((f & (ORG_END | NT)) !== 0) lists.org.push(i);
+    if ((f & (PLACE_END | NS | ADMIN_END)) !== 0 || (i + 1 < n && (flags[i + 1]! & PLACE_END) !== 0)) lists.place.push(i);
+    if ((f & ABBREVIATION) !== 0) lists.country.push(i);
+  }
+  return lists;
+}
+
+/** what each token could start or end, from its first and last characters and its tag */
+function tokenFlags(kb: KnowledgeBase, lex: NameLexicon, toks: Token[]): Uint16Array {
+  const table = charTable(kb, lex);
+  const n = toks.length;
+  const flags = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    const w = t.norm;
+    if (!isHan(w)) {
+      if (w === '《') flags[i] = BOOK;
+      continue;
+    }
+    const first = table[w.charCodeAt(0)]!;
+    const last = table[w.charCodeAt(w.length - 1)]!;
+    let f = HAN | (first & (SURNAME | TRANSLIT)) | (last & (ORG_END | PLACE_END | ADMIN_END));
+    if (w.length >= 3) f |= last & FOLLOWER_END;
+    if ((w.length === 1 && (first & C_ABBREVIATION) !== 0) || (w.length === 2 && (first & C_VISIT) !== 0)) f |= ABBREVIATION;
+    const pos = t.pos;
+    if (pos === 'nt') f |= NT;
+    else if (pos === 'ns') f |= NS;
+    else if (w.length >= 2 && WORD_POS.has(pos)) f |= WORD;
+    flags[i] = f;
+  }
+  return flags;
+}
+
+// bits of the character table beside the token flags it feeds (SURNAME, TRANSLIT, ORG_END,
+// PLACE_END, ADMIN_END, FOLLOWER_END)
+const C_ABBREVIATION = 0x1000;
+const C_VISIT = 0x2000;
+const C_SINGLE_SURNAME = 0x4000;
+const C_COMPOUND_FIRST = 0x8000;
+const charTables = new WeakMap<KnowledgeBase, Uint16Array>();
+
+/** one table by UTF-16 code unit of what a character can be, built once per knowledge base */
+function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint16Array {
+  let table = charTables.get(kb);
+  if (table) return table;
+  table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    let f = 0;
+    if (lex.surnameFirst[c] === 1) f |= SURNAME;
+    if (lex.transliteration[c] === 1) f |= TRANSLIT;
+    if (lex.orgSuffixEnds[c] === 1 || ORG_TITLE_ENDS[c] === 1) f |= ORG_END;
+    if (lex.placeSuffixEnds[c] === 1) f |= PLACE_END;
+    if (ADMIN_SUFFIXES[c] === 1) f |= ADMIN_END;
+    if (PLACE_FOLLOWER_ENDS[c] === 1) f |= FOLLOWER_END;
+    if (VISIT_VERBS[c] === 1) f |= C_VISIT;
+    table[c] = f;
+  }
+  for (const ch of kb.abbreviations.keys()) table[ch.charCodeAt(0)]! |= C_ABBREVIATION;
+  for (const surname of lex.surnames.keys()) table[surname.charCodeAt(0)]! |= surname.length === 1 ? C_SINGLE_SURNAME : C_COMPOUND_FIRST;
+  charTables.set(kb, table);
+  return table;
+}
+
+/** w or its last characters form an ordinary word (干部, 村干部, 全部) */
+function endsWithNotName(lex: NameLexicon, w: string): boolean {
+  for (let len = 2; len <= w.length; len++) if (lex.notNames.has(w.slice(-len))) return true;
+  return false;
+}
+
+function allTranslit(lex: NameLexicon, w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (lex.transliteration[w.charCodeAt(k)] !== 1) return false;
+  return true;
+}

@@ -1,0 +1,145 @@
+// Recognition by rule (src/stages/entities/rules.ts) with the real dictionaries, on sentences
+// written for these tests. Each test names what the rule must find and what it must leave alone.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'node:test';
+import { loadResources } from '../../../src/pipeline/resources.js';
+import { ruleEntityId } from '../../../src/resources/knowledge-base.js';
+import { createEntitiesStage } from '../../../src/stages/entities/index.js';
+import { loadNameLexicon, NAME_FILES } from '../../../src/resources/name-lexicon.js';
+import { createNormalizeStage } from '../../../src/stages/normalize/index.js';
+import { createSegmentStage } from '../../../src/stages/segment/index.js';
+import type { Doc, Mention } from '../../../src/types.js';
+import { docWithBlocks } from '../../helpers.js';
+
+const resources = loadResources();
+const stages = [createNormalizeStage(resources.converter), createSegmentStage(resources.segmenter), createEntitiesStage(resources.kb)];
+
+function tag(...texts: string[]): Doc {
+  const doc = docWithBlocks(texts);
+  for (const s of stages) s.run(doc);
+  return doc;
+}
+const spans = (doc: Doc) => doc.mentions.map((m) => `${m.surface}/${m.type}`);
+const find = (doc: Doc, surface: string): Mention | undefined => doc.mentions.find((m) => m.surface === surface);
+
+test('the rule tables are loaded once with the knowledge base, and listed with its files', () => {
+  const names = resources.kb.names;
+  assert.ok(names, 'dictionaries/names is read');
+  assert.equal(names.surnames.get('王'), false);
+  assert.equal(names.surnames.get('和'), true, '和 is a surname only with a cue');
+  assert.ok(names.surnames.has('欧阳') && names.surnames.has('司马'), 'compound surnames');
+  assert.equal(names.orgSuffixes.get('大学'), 'strong');
+  assert.equal(names.orgSuffixes.get('市委'), 'alone');
+  for (const file of NAME_FILES) assert.ok(resources.kb.files.some((f) => f.endsWith(join('names', file))), file);
+});
+
+test('a Chinese name after a title: the mention is the name, the title is kept apart', () => {
+  const doc = tag('局长刘建华说，工作已经完成。');
+  const m = find(doc, '刘建华');
+  assert.ok(m, spans(doc).join(' '));
+  assert.equal(m.type, 'PERSON');
+  assert.equal(m.source, 'rule');
+  assert.equal(m.title, '局长');
+  assert.equal(m.entity, ruleEntityId('PERSON', '刘建华'));
+  assert.equal(doc.blocks[0]!.text.slice(m.start, m.end), '刘建华');
+});
+
+test('a Chinese name before a reporting verb or a form of address', () => {
+  assert.ok(find(tag('校长陈明华指出，会议很成功。'), '陈明华'));
+  const doc = tag('赵明华先生说，他很满意。');
+  assert.equal(find(doc, '赵明华')?.type, 'PERSON');
+  assert.equal(find(doc, '赵明华')?.title, undefined, 'nothing before the name: no title');
+});
+
+test('a surname glued to a form of address is the name by itself (李老师 → 李)', () => {
+  const doc = tag('李老师说，明天放假。');
+  const m = doc.mentions.find((x) => x.type === 'PERSON');
+  assert.equal(m?.surface, '李');
+});
+
+test('compound surnames give the whole name', () => {
+  assert.deepEqual(spans(tag('欧阳修认为文章应当平易。')), ['欧阳修/PERSON']);
+  assert.deepEqual(spans(tag('司马光说，此事可行。')), ['司马光/PERSON']);
+});
+
+test('names in a list beside a known name', () => {
+  const doc = tag('记者王芳、李强报道');
+  assert.equal(find(doc, '王芳')?.type, 'PERSON');
+  assert.equal(find(doc, '王芳')?.title, '记者');
+});
+
+test('a transliterated name after a country and a title; the country stays a country', () => {
+  const doc = tag('俄罗斯外长科兹洛夫指出，谈判有进展。');
+  assert.deepEqual(spans(doc), ['俄罗斯/GPE', '科兹洛夫/PERSON']);
+  assert.equal(find(doc, '科兹洛夫')?.title, '外长');
+  const doc2 = tag('法国总统杜邦表示欢迎。');
+  assert.equal(find(doc2, '杜邦')?.type, 'PERSON');
+  assert.equal(find(doc2, '杜邦')?.title, '总统');
+});
+
+test('a person of the knowledge base gets its title too', () => {
+  const doc = tag('外交部长王毅表示');
+  const m = find(doc, '王毅');
+  assert.equal(m?.entity, 'per:wang_yi');
+  assert.equal(m?.source, 'kb');
+  assert.equal(m?.title, '外交部长');
+});
+
+test('organisations by suffix take in the place before them', () => {
+  assert.deepEqual(spans(tag('他在上海师范大学任教。')), ['上海师范大学/ORG']);
+  const doc = tag('河北省文化厅发布通知。');
+  assert.deepEqual(spans(doc), ['河北省文化厅/ORG'], '河北省 is inside the organisation, not counted again');
+  assert.equal(doc.mentions[0]!.entity, ruleEntityId('ORG', '河北省文化厅'));
+  // the organisation inside a title word: 局长 is not part of the name
+  assert.deepEqual(spans(tag('杭州市教育局局长出席')), ['杭州市教育局/ORG']);
+});
+
+test('a bare organisation word names an organisation (市委), a generic phrase does not', () => {
+  assert.equal(find(tag('市委决定召开会议。'), '市委')?.type, 'ORG');
+  assert.deepEqual(spans(tag('各级干部都要学习。')), [], '干部 ends in 部 but is no organisation');
+  assert.deepEqual(spans(tag('全部工作已经结束。')), []);
+});
+
+test('places by suffix and area words', () => {
+  assert.deepEqual(spans(tag('她去了青浦县。')), ['青浦县/LOC']);
+  assert.deepEqual(spans(tag('黄河流域降雨')), ['黄河/LOC'], '流域 is not part of the name');
+});
+
+test('a surname character inside an ordinary word is no name', () => {
+  for (const text of ['他很高兴。', '他张开双臂。', '把行李放下。', '王国的历史很长。', '高兴地说']) {
+    assert.deepEqual(spans(tag(text)), [], text);
+  }
+});
+
+test('days of the week and bare organisation heads are no entities', () => {
+  assert.deepEqual(spans(tag('两国代表周二举行会谈')), [], '周二 is Tuesday, not a person named 周');
+  assert.deepEqual(spans(tag('测试通讯社：消息')), [], 'a bare 通讯社 names no agency');
+});
+
+test('a transliterated word after a locative is a place, not a person', () => {
+  const doc = tag('会议在图卢兹举行');
+  assert.equal(doc.mentions.some((m) => m.type === 'PERSON'), false, spans(doc).join(' '));
+});
+
+test('names never run across blocks; offsets point at the surface', () => {
+  const doc = tag('局长', '刘建华说');
+  const m = find(doc, '刘建华');
+  assert.ok(m);
+  assert.equal(m.block, 1);
+  assert.equal(m.title, undefined, 'the title is in another block');
+  const doc2 = tag('局长刘建华说，河北省文化厅发布通知。', '法国总统杜邦表示欢迎。');
+  assert.ok(doc2.mentions.length >= 4);
+  for (const x of doc2.mentions) assert.equal(doc2.blocks[x.block]!.text.slice(x.start, x.end), x.surface);
+});
+
+test('the lexicon reports a bad organisation-suffix kind', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhtext-names-'));
+  mkdirSync(join(dir, 'names'));
+  for (const f of NAME_FILES) writeFileSync(join(dir, 'names', f), '# empty\n');
+  writeFileSync(join(dir, 'names', 'org-suffixes.txt'), '大学\tbig\n');
+  assert.throws(() => loadNameLexicon(join(dir, 'names'), (s) => s), /needs "strong", "named" or "alone"/);
+  assert.equal(loadNameLexicon(join(dir, 'missing'), (s) => s), undefined);
+});
