@@ -1,5 +1,6 @@
 // Scores computed from merged tallies.
 import type { TermStat } from './tally.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 /**
  * Smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1: never zero, so a one-document
@@ -33,5 +34,5 @@ export function rankTerms(terms: Map<string, TermStat>, corpusTerms: Map<string,
     const df = corpusTerms.get(term)?.docs ?? stat.docs;
     ranked.push({ term, stat, tfidf: round(tfidf(stat.count, corpusDocuments, df)) });
   }
-  return ranked.sort((a, b) => b.tfidf - a.tfidf || b.stat.count - a.stat.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return ranked.sort((a, b) => b.tfidf - a.tfidf || b.stat.count - a.stat.count || compareCodeUnits(a.term, b.term));
 }

@@ -30,7 +30,6 @@ export interface AnalyzeSummary {
   result: CorpusResult;
 }
 
-
 export function runAnalyze(options: AnalyzeOptions): AnalyzeSummary {
   const started = Date.now();
   const inputs = collectInputs(options.inputs);
@@ -68,7 +67,6 @@ export function runAnalyze(options: AnalyzeOptions): AnalyzeSummary {
     dictionaries: dictionaryHashes(resources.dictionaryFiles, dictionaryRoot),
     packages: packageVersions(),
     counts,
-    timing: { started_at: new Date(started).toISOString(), duration_ms: Date.now() - started },
   };
 
   const files = new Map<string, string>([
@@ -80,8 +78,9 @@ export function runAnalyze(options: AnalyzeOptions): AnalyzeSummary {
     ['messages.csv', messagesCsv(result, inputs.skipped)],
     ['report.md', reportMarkdown(result, resources.kb, { top: options.top, topPerGroup: 10, minTermPairCount: options.minTermPairCount })],
   ]);
-  runInfo.timing.duration_ms = Date.now() - started;
-  files.set('run.json', `${JSON.stringify(runInfo, null, 2)}\n`);
+  // timing last, when everything but writing is done: the one part that differs between identical runs
+  const timing = { started_at: new Date(started).toISOString(), duration_ms: Date.now() - started };
+  files.set('run.json', `${JSON.stringify({ ...runInfo, timing }, null, 2)}\n`);
   const written = writeOutputs(options.outDir, files);
   return {
     files: total,

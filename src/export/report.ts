@@ -4,6 +4,7 @@ import { rankTerms } from '../aggregate/scores.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { sortedPairs, surfaceList } from './tables.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 export interface ReportOptions {
   /** rows in the overall tables */
@@ -14,7 +15,6 @@ export interface ReportOptions {
 }
 
 const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options: ReportOptions): string {
   const out: string[] = [];
@@ -31,7 +31,7 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
   out.push(`- Files read: ${docs.length}; analysed: ${tally.documents} (${count('ok')} clean, ${count('warning')} with warnings); failed: ${count('failed')}; exact duplicates counted once: ${count('duplicate')}.`);
   out.push(`- Word tokens: ${tally.tokens}; distinct terms: ${tally.terms.size}; entities: ${tally.entities.size}; entity mentions: ${result.mentions.length}.`);
   out.push(`- Days: ${days.length > 0 ? `${days[0]} to ${days[days.length - 1]} (${days.length} with posts)` : 'none dated'}; outlets: ${result.termsByOutlet.size}.`);
-  out.push(`- Scripts: ${[...scripts].sort(([a], [b]) => byCode(a, b)).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}.`);
+  out.push(`- Scripts: ${[...scripts].sort(([a], [b]) => compareCodeUnits(a, b)).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}.`);
   out.push('', 'Terms are content words in simplified form (stop words, numbers, punctuation and single characters left out). ' +
     'TF-IDF = count × (ln((1 + N) / (1 + docs)) + 1), N = documents analysed; per outlet and per day, the count is the group\'s and the idf the corpus\'s.', '');
 
@@ -49,12 +49,12 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
     }
     out.push('');
   };
-  const outlets = [...result.termsByOutlet].sort(([a, x], [b, y]) => y.documents - x.documents || byCode(a, b)).map(([k]) => k);
+  const outlets = [...result.termsByOutlet].sort(([a, x], [b, y]) => y.documents - x.documents || compareCodeUnits(a, b)).map(([k]) => k);
   groupSection('Keywords by outlet', result.termsByOutlet, outlets);
   groupSection('Keywords by day', result.termsByDay, days);
 
   out.push('## Top entities', '', '| # | entity | id | type | mentions | docs | written as |', '|---:|---|---|---|---:|---:|---|');
-  [...tally.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || byCode(ia, ib)).slice(0, options.top).forEach(([id, s], i) =>
+  [...tally.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || compareCodeUnits(ia, ib)).slice(0, options.top).forEach(([id, s], i) =>
     out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${describeEntity(kb, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaceList(s.surfaces).slice(0, 5).join(', '))} |`));
   out.push('');
 

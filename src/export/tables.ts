@@ -4,6 +4,7 @@ import { round, tfidf } from '../aggregate/scores.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { toCsv, type Cell } from './csv.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 export const COLUMNS = {
   documents: ['doc_id', 'path', 'title', 'date', 'day', 'outlet', 'url', 'script', 'tokens', 'status'],
@@ -19,7 +20,6 @@ export interface TableOptions {
   minTermPairCount: number;
 }
 
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function documentsCsv(result: CorpusResult): string {
   return toCsv(
@@ -30,7 +30,7 @@ export function documentsCsv(result: CorpusResult): string {
 
 export function termsCsv(result: CorpusResult): string {
   const { terms, documents } = result.tally;
-  const rows = [...terms].sort(([ta, a], [tb, b]) => b.count - a.count || byCode(ta, tb));
+  const rows = [...terms].sort(([ta, a], [tb, b]) => b.count - a.count || compareCodeUnits(ta, tb));
   return toCsv(
     COLUMNS.terms,
     rows.map(([term, s]) => [term, mostFrequent(s.pos), s.count, s.docs, round(tfidf(s.count, documents, s.docs))]),
@@ -39,11 +39,11 @@ export function termsCsv(result: CorpusResult): string {
 
 /** surfaces by frequency, then code-unit order */
 export function surfaceList(surfaces: Map<string, number>): string[] {
-  return [...surfaces].sort(([sa, a], [sb, b]) => b - a || byCode(sa, sb)).map(([s]) => s);
+  return [...surfaces].sort(([sa, a], [sb, b]) => b - a || compareCodeUnits(sa, sb)).map(([s]) => s);
 }
 
 export function entitiesCsv(result: CorpusResult, kb: KnowledgeBase): string {
-  const rows = [...result.tally.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || byCode(ia, ib));
+  const rows = [...result.tally.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || compareCodeUnits(ia, ib));
   return toCsv(
     COLUMNS.entities,
     rows.map(([id, s]) => {
@@ -63,7 +63,7 @@ export function entityMentionsCsv(result: CorpusResult): string {
 export function sortedPairs(pairs: Map<string, PairStat>, minCount: number): [string, string, PairStat][] {
   const rows: [string, string, PairStat][] = [];
   for (const [key, stat] of pairs) if (stat.count >= minCount) rows.push([...splitPairKey(key), stat]);
-  return rows.sort((x, y) => y[2].count - x[2].count || y[2].docs - x[2].docs || byCode(x[0], y[0]) || byCode(x[1], y[1]));
+  return rows.sort((x, y) => y[2].count - x[2].count || y[2].docs - x[2].docs || compareCodeUnits(x[0], y[0]) || compareCodeUnits(x[1], y[1]));
 }
 
 export function cooccurrenceCsv(result: CorpusResult, options: TableOptions): string {

@@ -4,6 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 export const POST_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 const NOT_POSTS = /^(readme|license|licence|changelog|contributing)(\.[a-z]+)?$/i;
@@ -28,7 +29,7 @@ export function collectInputs(paths: string[]): Inputs {
 }
 
 function walk(dir: string, inputs: Inputs): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);

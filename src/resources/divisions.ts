@@ -3,6 +3,7 @@
 // place. The knowledge base's own files come first: a name they already hold keeps its entry.
 import { createRequire } from 'node:module';
 import type { Entity } from './knowledge-base.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 const require = createRequire(import.meta.url);
 
@@ -49,7 +50,7 @@ export function divisionEntities(table: DivisionTable): Entity[] {
     }
   }
   const entities: Entity[] = [];
-  for (const [name, places] of [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, places] of [...byName].sort(([a], [b]) => compareCodeUnits(a, b))) {
     const aliases = [name];
     const short = name.replace(CITY_SUFFIX, '');
     if (places.length === 1 && places[0]!.level === 'city' && short !== name && short.length >= 2 && !NO_SHORT_FORM.has(short)) aliases.push(short);

@@ -10,6 +10,7 @@ import { loadDivisionTable, divisionEntities } from './divisions.js';
 import { readTsv, splitList } from './tsv.js';
 import { DictionaryError } from '../errors.js';
 import { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 export interface Entity {
   id: string;
@@ -133,5 +134,5 @@ export function segmenterWords(kb: KnowledgeBase): { word: string; tag: string }
   // jieba takes one word a call and no spaces: multi-word aliases are matched across tokens instead
   for (const [alias, id] of kb.aliases) if (!/\s/.test(alias)) words.push({ word: alias, tag: JIEBA_TAG[kb.entities.get(id)!.type] });
   for (const [surface, ids] of kb.compounds) if (ids.length > 0 && surface.length > 1) words.push({ word: surface, tag: 'ns' });
-  return words.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  return words.sort((a, b) => compareCodeUnits(a.word, b.word));
 }

@@ -1,9 +1,10 @@
 // entities: find knowledge-base entities in a document. An alias must start and end on token
 // boundaries (every alias is in the segmenter's dictionary, so 印度尼西亚 is one token and never
 // yields 印度). Compounds of one-character country forms count each country, each at its own
-// character: 中俄 → 中 CN, 俄 RU; 中俄印 → CN, RU, IN; X方 → X (美方 → 美 US). jieba cuts such compounds in no fixed way (中俄关系 is
-// one word to it, 中|俄|双方 three), so compounds are read from the characters, with token
-// boundaries as guards against reading them inside ordinary words (节日中, 中美洲, 中英文).
+// character: 中俄 → 中 CN, 俄 RU; 中俄印 → CN, RU, IN; X方 → X (美方 → 美 US). jieba cuts such
+// compounds in no fixed way (中俄关系 is one word to it, 中|俄|双方 three), so compounds are read
+// from the characters, with token boundaries as guards against reading them inside ordinary words
+// (节日中, 中美洲, 中英文). Then recognition by rule finds what the knowledge base does not hold.
 import type { KnowledgeBase } from '../../resources/knowledge-base.js';
 import type { Doc, Mention, Stage, Token } from '../../types.js';
 import { recognizeDoc } from './rules.js';
