@@ -16,6 +16,8 @@ export interface NameLexicon {
   transliteration: Uint8Array;
   /** characters (a table by UTF-16 code unit: 1 for a member) that rarely stand in a Chinese given name */
   givenNameStop: Uint8Array;
+  /** characters (a table by UTF-16 code unit) common in Chinese given names: enough, in an unknown word, to read it as a name */
+  givenNames: Uint8Array;
   /** titles and offices written before a name */
   titles: Set<string>;
   /** last characters (a table by UTF-16 code unit: 1 for a member) of the titles: a quick test before the lookups */
@@ -36,6 +38,8 @@ export interface NameLexicon {
   placeSuffixEnds: Uint8Array;
   /** place suffixes, longest first */
   placeSuffixList: string[];
+  /** one-character forms of Chinese provinces and cities (京 → 北京): character → a knowledge-base alias */
+  placeAbbreviations: Map<string, string>;
   /** ordinary words the rules must not read as names */
   notNames: Set<string>;
   files: string[];
@@ -45,11 +49,13 @@ export const NAME_FILES = [
   'surnames.txt',
   'transliteration.txt',
   'given-name-stop.txt',
+  'given-names.txt',
   'titles.txt',
   'person-cues.txt',
   'org-suffixes.txt',
   'place-suffixes.txt',
   'not-names.txt',
+  'place-abbreviations.txt',
 ];
 
 /** the tables in `dir` (dictionaries/names), or undefined when the folder is missing */
@@ -68,7 +74,7 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
       .filter((l) => l.trim() !== '' && !l.startsWith('#'))
       .map((l) => l.trim().split(/\s+/).map(normalize));
   };
-  const [surnameFile, translitFile, stopFile, titleFile, cueFile, orgFile, placeFile, notFile] = files as [string, string, string, string, string, string, string, string];
+  const [surnameFile, translitFile, stopFile, givenFile, titleFile, cueFile, orgFile, placeFile, notFile, abbreviationFile] = files as [string, string, string, string, string, string, string, string, string, string];
   const chars = (file: string) => table(lines(file).flatMap((cells) => cells.flatMap((c) => [...c])));
   const words = (file: string) => new Set(lines(file).map((cells) => cells[0]!));
   const surnames = new Map<string, boolean>();
@@ -81,6 +87,11 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
     if (kind !== 'strong' && kind !== 'named' && kind !== 'alone') throw new DictionaryError(`${orgFile}: suffix "${suffix}" needs "strong", "named" or "alone", got "${kind ?? ''}"`);
     orgSuffixes.set(suffix!, kind);
   }
+  const placeAbbreviations = new Map<string, string>();
+  for (const [ch, name] of lines(abbreviationFile)) {
+    if (ch!.length !== 1 || !name) throw new DictionaryError(`${abbreviationFile}: expected one character and a place name, got "${ch} ${name ?? ''}"`);
+    placeAbbreviations.set(ch!, name);
+  }
   const placeSuffixes = words(placeFile);
   const titles = words(titleFile);
   const lastChars = (xs: Iterable<string>) => table([...xs].map((w) => w[w.length - 1]!));
@@ -90,6 +101,7 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
     surnameFirst: table([...surnames.keys()].map((w) => w[0]!)),
     transliteration: chars(translitFile),
     givenNameStop: chars(stopFile),
+    givenNames: chars(givenFile),
     titles,
     titleEnds: lastChars(titles),
     personCues: words(cueFile),
@@ -100,6 +112,7 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
     placeSuffixEnds: lastChars(placeSuffixes),
     placeSuffixList: longestFirst(placeSuffixes),
     notNames: words(notFile),
+    placeAbbreviations,
     files,
   };
 }

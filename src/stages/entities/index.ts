@@ -72,11 +72,33 @@ function matchAliases(kb: KnowledgeBase, mayStartAlias: (w: string) => boolean, 
       const { block, start } = tokens[i]!;
       const end = tokens[best.last]!.end;
       if (best.source === 'compound') mentions.push(...compoundMentions(kb, doc, best.ids, block, start, end));
-      else mentions.push(mention(kb, doc, best.ids[0]!, block, start, end, 'kb'));
+      else {
+        const [from, to] = coreSpan(kb, doc.blocks[block]!.norm, best.ids[0]!, start, end);
+        mentions.push(mention(kb, doc, best.ids[0]!, block, from, to, 'kb'));
+      }
       i = best.last + 1;
     } else i++;
   }
   return mentions;
+}
+
+/** words that close an alias of a region without being part of its name (中东地区, 东北地区) */
+const AREA_WORDS = ['地区', '一带'];
+/** a word that opens an alias of a country without being part of its name (新中国) */
+const ERA_PREFIX = '新';
+
+/**
+ * The span of the name inside a matched alias: when the alias is another alias of the same entity
+ * plus an area word (中东地区 → 中东) or an era prefix (新中国 → 中国), the mention covers the name
+ * alone, as the news annotation standards count it; the id is the same either way.
+ */
+function coreSpan(kb: KnowledgeBase, norm: string, id: string, start: number, end: number): [number, number] {
+  if (end - start < 3) return [start, end];
+  for (const area of AREA_WORDS) {
+    if (norm.endsWith(area, end) && kb.aliases.get(norm.slice(start, end - area.length)) === id) return [start, end - area.length];
+  }
+  if (norm.startsWith(ERA_PREFIX, start) && kb.aliases.get(norm.slice(start + 1, end)) === id) return [start + 1, end];
+  return [start, end];
 }
 
 interface AliasMatch {

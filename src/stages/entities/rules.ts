@@ -19,6 +19,12 @@ const NAME_POS = new Set(['nr', 'nrfg', 'nrt', 'ng', 'g', 'n', 'ns', 'nz', 'a', 
 const WEAK_NAME_POS = new Set(['nz', 'ns', 'j', 'nt', 'ng']);
 /** parts of speech of ordinary dictionary words: read as a person only after a title */
 const WORD_POS = new Set(['n', 'l', 'i', 'a', 'v', 'vn', 't', 'ad', 'an', 'd']);
+/** a team named in one word by jieba (中国足球队): an organisation, though 球队 alone is none */
+const TEAM_ENDS = new Set(['球队']);
+/** jieba's tags of name parts and of words it did not know */
+const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x', 'g', 'ng']);
+/** parts of speech of the words after a title that are no name: verbs, adverbs, adjectives, function words */
+const NOT_AFTER_TITLE_POS = new Set(['v', 'vn', 'vd', 'd', 'a', 'ad', 'an', 'f', 'p', 'c', 'u', 'r', 'q', 'l', 'i']);
 /** words after which a transliterated word is a place, not a person (在图卢兹, 抵达达沃斯) */
 const LOCATIVES = new Set(['在', '到', '于', '赴', '抵', '抵达', '前往', '来自', '访问', '途经', '离开', '飞抵', '来到', '位于', '从']);
 /** words after a transliterated word that make it a modifier of a thing (尤伯杯, 厄尔尼诺现象) */
@@ -32,6 +38,8 @@ const PROPER_POS = new Set(['ns', 'nt', 'nz', 'j', 'nrt', 'nr', 'nrfg']);
 const PLACE_STEM_POS = new Set(['ns', 'nz', 'x', 'j', 'nr', 'nrt']);
 const MIDDLE_DOTS = new Set(['·', '•', '‧', '・', '-', '—']);
 const LIST_MARKS = new Set(['、', '和', '与', '及']);
+/** words before a name in a byline or a credit (记者 王磊, 作者：张慧敏) */
+const BYLINE = new Set(['记者', '作者', '编辑', '摄影', '通讯员', '撰稿', '执笔', '本报记者', '特约记者', '责任编辑', '摄']);
 /** direction characters: 东南部, 中部, 西北部 are parts of a place, not organisations */
 const DIRECTIONS = new Set([...'东西南北中内外上下前后']);
 /** a head that ends in 部 after a number is a work (第一部) */
@@ -50,9 +58,13 @@ const DATELINE = new Set(['讯', '电', '报道', '市', '省', '人', '时间',
 const PLACE_AREAS = new Set(['地区', '流域', '一带', '沿岸', '境内', '地带', '沿海', '周边']);
 /** common words jieba glues to a place: 荷兰人, 美国政府, 日本国内 */
 const PLACE_FOLLOWERS = new Set(['人', '政府', '籍', '方面', '当局', '国内', '境内', '全国', '人民', '军方', '总统', '总理', '首相', '外长', '国王', '议会', '国会', '经济', '军', '当地', '时间', '股市', '市场']);
-const PLACE_FOLLOWER_ENDS = table([...PLACE_FOLLOWERS].map((w) => w[w.length - 1]!));
+/** words jieba glues to a person's name: 邓小平理论, 毛泽东思想, 马克思主义, 克林顿政府 */
+const PERSON_FOLLOWERS = new Set(['理论', '思想', '主义', '同志', '政府', '时代', '时期', '路线', '政权', '当局', '家族', '夫妇', '夫人', '遗孀', '主义者', '文选', '选集', '文集', '故居', '旧居', '纪念馆', '塑像', '铜像', '诞辰', '逝世']);
+const FOLLOWER_ENDS = table([...PLACE_FOLLOWERS, ...PERSON_FOLLOWERS].map((w) => w[w.length - 1]!));
 /** verbs of travel and residence before a one-character country form (访华, 驻美, 来华) */
-const VISIT_VERBS = codes('访驻来赴抵离旅在');
+const TRAVEL_VERBS = codes('访驻来赴抵离旅在对进返回');
+/** what a one-character place form is glued to in one word: 美军, 俄总统, 中医, 京剧, 藏族, 粤菜 */
+const FORM_HEADS = new Set(['军', '籍', '侨', '商', '企', '剧', '医', '药', '菜', '族', '区', '胞', '总统', '总理', '首相', '外长', '政府', '当局', '军方', '方面', '股', '股市']);
 // token flags
 const HAN = 1;
 const SURNAME = 2;
@@ -70,6 +82,10 @@ const WORD = 2048;
 /** last characters of a family or place word, not of a name (刘家, 王氏) */
 const NOT_NAME_ENDINGS = codes('家氏族站');
 const MAX_FOREIGN_CHARS = 14;
+/** 某 (someone), 老 (respected elder) and 家 (household) after a surname: the surname is the name */
+const SURNAME_SUFFIXES = codes('某老家');
+/** one-character words the segmenter glues to an unknown name after it (赵华说, 郑咏是, 宋朝弟等) */
+const GLUED_AFTER_NAME = codes('说是等在和与的也就都到称讲');
 
 function codes(chars: string): Uint8Array {
   return table([...chars]);
@@ -189,6 +205,10 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
     }
     return (c & C_SINGLE_SURNAME) !== 0 ? w[0] : undefined;
   };
+  const commonGiven = (g: string) => {
+    for (let k = 0; k < g.length; k++) if (lex.givenNames[g.charCodeAt(k)] !== 1) return false;
+    return g.length > 0;
+  };
   const plausibleGiven = (g: string) => {
     for (let k = 0; k < g.length; k++) if (lex.givenNameStop[g.charCodeAt(k)] === 1) return false;
     return true;
@@ -201,6 +221,23 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
     );
   };
 
+  /** a token that may hold given-name characters whatever its tag */
+  const looseGiven = (k: number) => {
+    const t = toks[k];
+    return (
+      t !== undefined && free(k) && adjacent(k) && (flags[k]! & HAN) !== 0 && t.norm.length <= 2 && plausibleGiven(t.norm) &&
+      !lex.personCues.has(t.norm) && !lex.titles.has(t.norm) && !lex.placeSuffixes.has(t.norm) && !lex.orgSuffixes.has(t.norm)
+    );
+  };
+  /** nothing joins token k to the word before it: punctuation, a list mark, a title or a byline word */
+  const boundaryBefore = (k: number) => {
+    if (!adjacent(k)) return true;
+    const p = toks[k - 1]!.norm;
+    return (flags[k - 1]! & HAN) === 0 || LIST_MARKS.has(p) || BYLINE.has(p) || isTitleWord(p);
+  };
+  /** nothing joins token k to the word after it (k is the first token after the name) */
+  const boundaryAfter = (k: number) => k >= n || !adjacent(k) || (flags[k]! & HAN) === 0 || LIST_MARKS.has(toks[k]!.norm) || cueAfter(k);
+
   /** a Chinese name starting at token i: [last token, strong] */
   const chineseName = (i: number): { last: number; strong: boolean; titleOnly?: boolean; start?: number; end?: number } | undefined => {
     const t = toks[i]!;
@@ -212,6 +249,15 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
     if (w.length > surname.length) {
       // most candidates are ordinary dictionary words: without a title before them they are done
       if (WORD_POS.has(t.pos) && !adjacentTitle(i) && !(w.length - surname.length >= 2 && lex.titleEnds[w.charCodeAt(w.length - 1)] === 1)) return undefined;
+      // 王某, 胡老, 刘家: a surname glued to 某, 老 or 家 is the name of a person
+      if (w.length === surname.length + 1 && SURNAME_SUFFIXES[w.charCodeAt(w.length - 1)] === 1 && surname.length === 1 && !weakSurname) {
+        return { last: i, strong: true, start: t.start, end: t.start + 1 };
+      }
+      // 赵华说, 郑咏是: a name the segmenter did not know, glued to the word after it
+      if (t.pos === 'x' && w.length > surname.length + 1 && GLUED_AFTER_NAME[w.charCodeAt(w.length - 1)] === 1) {
+        const given = w.slice(surname.length, -1);
+        if (given.length <= 2 && commonGiven(given) && (!weakSurname || given.length === 2)) return { last: i, strong: true, start: t.start, end: t.end - 1 };
+      }
       const given = w.slice(surname.length);
       // 陈老师, 江主席: the surname alone is the name
       if (given.length >= 2 && (lex.titles.has(given) || lex.personCues.has(given)) && surname.length === 1 && !weakSurname) {
@@ -225,14 +271,32 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       const lastChar = w.charCodeAt(w.length - 1);
       if (ADMIN_SUFFIXES[lastChar] === 1 || NOT_NAME_ENDINGS[lastChar] === 1) return undefined;
       // a two-character dictionary word tagged nr is as often an ordinary word (荣幸, 高达): cue it
+      // jieba's dictionary tags many ordinary words nr (安全性, 许可证): the stop characters of
+      // given names (性, 证) keep those out above
       if (t.pos === 'nr' || t.pos === 'nrfg') return { last, strong: !weakSurname && (given.length === 2 || last > i) };
-      if (t.pos === 'x') return { last, strong: given.length === 2 && !weakSurname };
+      // a word the segmenter did not know (陈和生, 王芳): a name when it has a two-character given
+      // name, or one common in given names
+      if (t.pos === 'x') return { last, strong: (given.length === 2 && !weakSurname) || (commonGiven(given) && (!weakSurname || given.length === 2)) };
       if (WEAK_NAME_POS.has(t.pos)) return { last, strong: false };
+      // a verb, adverb or adjective after a title is what the titled person does (法官|展开, 总理|满意)
+      if (NOT_AFTER_TITLE_POS.has(t.pos)) return undefined;
       // any other word (许立群 tagged m) is a name only after a title
       return { last, strong: false, titleOnly: true };
     }
     // the surname alone: the given name follows in one or two tokens
+    if (!weakSurname && surname.length === 1) {
+      // 张|增军, 朴|普熙: a two-character word the segmenter did not know; 记者|翟|启运: any word after a title
+      const next = toks[i + 1];
+      if (next && next.norm.length === 2 && looseGiven(i + 1) && (next.pos === 'x' || adjacentTitle(i))) return { last: i + 1, strong: true };
+      // 徐|起|超、: a name cut into single characters that no word joins, standing between a
+      // boundary (punctuation, list mark, title) and another
+      if (looseGiven(i + 1) && next!.norm.length === 1 && looseGiven(i + 2) && toks[i + 2]!.norm.length === 1 && boundaryBefore(i) && boundaryAfter(i + 3)) {
+        return { last: i + 2, strong: true };
+      }
+    }
     if (!givenToken(i + 1)) return undefined;
+    // 和|途径, 连|金融: a surname that is also a common word needs a given name no word of its own
+    if (weakSurname && !NAME_TAGS.has(toks[i + 1]!.pos)) return undefined;
     let last = i + 1;
     if (toks[i + 1]!.norm.length === 1 && givenToken(i + 2) && toks[i + 2]!.norm.length === 1 && toks[i + 2]!.pos !== 'x' && !cueAfter(i + 2)) last = i + 2;
     const length = toks[last]!.end - t.start;
@@ -315,15 +379,20 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
 
   // each pass is a function of its own: small units that the JIT compiles early
   const glued = () => {
-    // a country or place glued to a common word by jieba: 荷兰人, 美国政府 → 荷兰, 美国
+    // a country, place or person glued to a common word by jieba: 荷兰人, 美国政府 → 荷兰, 美国;
+    // 邓小平理论 → 邓小平
     for (const i of lists.glued) {
       const w = toks[i]!.norm;
       if (!free(i)) continue;
       for (let len = Math.min(w.length - 1, 6); len >= 2; len--) {
-        if (!PLACE_FOLLOWERS.has(w.slice(len))) continue;
+        const rest = w.slice(len);
+        const placeRest = PLACE_FOLLOWERS.has(rest);
+        if (!placeRest && !PERSON_FOLLOWERS.has(rest)) continue;
         const id = kb.aliases.get(w.slice(0, len));
         const type = id ? kb.entities.get(id)!.type : undefined;
-        if (type === 'GPE' || type === 'LOC') take({ type: 'LOC', first: i, last: i, end: toks[i]!.start + len });
+        if (placeRest && (type === 'GPE' || type === 'LOC')) take({ type: 'LOC', first: i, last: i, end: toks[i]!.start + len, entity: id });
+        else if (type === 'PERSON') take({ type: 'PERSON', first: i, last: i, end: toks[i]!.start + len, entity: id });
+        else continue;
         break;
       }
     }
@@ -366,7 +435,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         if (head.length === 1 && (!adjacent(i) || !free(i - 1) || (flags[i - 1]! & HAN) === 0 || orgSuffixOf(toks[i - 1]!.norm) !== undefined)) continue;
         w = head;
         end = t.start + head.length;
-      } else if (endsWithNotName(lex, w)) continue;
+      } else if (endsWithNotName(lex, w) && !(t.pos === 'nt' && TEAM_ENDS.has(w.slice(-2)))) continue;
       const suffix = orgSuffixOf(w);
       // 副部|长: a deputy's title, not an organisation
       if (w.charCodeAt(0) === DEPUTY && suffix !== undefined && w.length <= suffix.length + 1) continue;
@@ -439,18 +508,36 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
   };
   newspapers();
 
-  // a one-character country form standing alone before an office or government word (俄|政府,
-  // 叙|总统), and 华 in 访华, 驻华, 来华 (China); before the places, which would take 驻港 whole
+  // one-character forms of countries (美, 俄, 华) and of Chinese provinces and cities (京, 沪, 藏):
+  // alone before an office or government word (俄|政府, 叙|总统) or after a verb of travel (在|京);
+  // after such a verb in one word (访华, 驻华, 离京, 对美); before a kind of thing in one word
+  // (美军, 俄总统, 中医, 京剧, 藏族). Before the places, which would take 驻港 whole
+  const regionForms = regionFormsOf(kb, lex);
+  const formEntity = (ch: string) => kb.abbreviations.get(ch) ?? regionForms.get(ch);
   const countryForms = () => {
     for (const i of lists.country) {
       if (!free(i)) continue;
       const t = toks[i]!;
-      if (t.norm.length === 1 && kb.abbreviations.has(t.norm) && adjacent(i + 1) && PLACE_FOLLOWERS.has(toks[i + 1]!.norm)) {
-        take({ type: 'LOC', first: i, last: i, entity: kb.abbreviations.get(t.norm)! });
-      } else if (t.norm.length === 2 && VISIT_VERBS[t.norm.charCodeAt(0)] === 1) {
-        const id = t.norm[1] === '华' ? 'CN' : kb.abbreviations.get(t.norm[1]!);
-        if (id && kb.entities.has(id)) take({ type: 'LOC', first: i, last: i, start: t.start + 1, entity: id });
+      const w = t.norm;
+      if (w.length === 1) {
+        const id = formEntity(w);
+        if (!id) continue;
+        const country = kb.abbreviations.has(w);
+        const before = adjacent(i) ? toks[i - 1]!.norm : '';
+        const travel = before.length === 1 && TRAVEL_VERBS[before.charCodeAt(0)] === 1;
+        const office = adjacent(i + 1) && PLACE_FOLLOWERS.has(toks[i + 1]!.norm);
+        if (office || travel || (country && (t.pos === 'j' || t.pos === 'ns'))) take({ type: 'LOC', first: i, last: i, entity: id });
+        continue;
       }
+      if (w.length === 2 && TRAVEL_VERBS[w.charCodeAt(0)] === 1) {
+        const id = formEntity(w[1]!);
+        if (id) {
+          take({ type: 'LOC', first: i, last: i, start: t.start + 1, entity: id });
+          continue;
+        }
+      }
+      const id = formEntity(w[0]!);
+      if (id && FORM_HEADS.has(w.slice(1))) take({ type: 'LOC', first: i, last: i, end: t.start + 1, entity: id });
     }
   };
   countryForms();
@@ -571,7 +658,7 @@ function tokenFlags(kb: KnowledgeBase, lex: NameLexicon, toks: Token[]): Uint16A
     const last = table[w.charCodeAt(w.length - 1)]!;
     let f = HAN | (first & (SURNAME | TRANSLIT)) | (last & (ORG_END | PLACE_END | ADMIN_END));
     if (w.length >= 3) f |= last & FOLLOWER_END;
-    if ((w.length === 1 && (first & C_ABBREVIATION) !== 0) || (w.length === 2 && (first & C_VISIT) !== 0)) f |= ABBREVIATION;
+    if ((w.length <= 3 && (first & C_ABBREVIATION) !== 0) || (w.length === 2 && (first & C_VISIT) !== 0)) f |= ABBREVIATION;
     const pos = t.pos;
     if (pos === 'nt') f |= NT;
     else if (pos === 'ns') f |= NS;
@@ -601,14 +688,29 @@ function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint16Array {
     if (lex.orgSuffixEnds[c] === 1 || ORG_TITLE_ENDS[c] === 1) f |= ORG_END;
     if (lex.placeSuffixEnds[c] === 1) f |= PLACE_END;
     if (ADMIN_SUFFIXES[c] === 1) f |= ADMIN_END;
-    if (PLACE_FOLLOWER_ENDS[c] === 1) f |= FOLLOWER_END;
-    if (VISIT_VERBS[c] === 1) f |= C_VISIT;
+    if (FOLLOWER_ENDS[c] === 1) f |= FOLLOWER_END;
+    if (TRAVEL_VERBS[c] === 1) f |= C_VISIT;
     table[c] = f;
   }
-  for (const ch of kb.abbreviations.keys()) table[ch.charCodeAt(0)]! |= C_ABBREVIATION;
+  for (const ch of [...kb.abbreviations.keys(), ...regionFormsOf(kb, lex).keys()]) table[ch.charCodeAt(0)]! |= C_ABBREVIATION;
   for (const surname of lex.surnames.keys()) table[surname.charCodeAt(0)]! |= surname.length === 1 ? C_SINGLE_SURNAME : C_COMPOUND_FIRST;
   charTables.set(kb, table);
   return table;
+}
+
+const regionFormTables = new WeakMap<KnowledgeBase, Map<string, string>>();
+
+/** the one-character forms of Chinese places (京 → the id of 北京), resolved once per knowledge base */
+function regionFormsOf(kb: KnowledgeBase, lex: NameLexicon): Map<string, string> {
+  let forms = regionFormTables.get(kb);
+  if (forms) return forms;
+  forms = new Map();
+  for (const [ch, name] of lex.placeAbbreviations) {
+    const id = kb.aliases.get(name);
+    if (id && !kb.abbreviations.has(ch)) forms.set(ch, id);
+  }
+  regionFormTables.set(kb, forms);
+  return forms;
 }
 
 /** w or its last characters form an ordinary word (干部, 村干部, 全部) */
