@@ -38,6 +38,8 @@ export interface NameLexicon {
   placeSuffixEnds: Uint8Array;
   /** place suffixes, longest first */
   placeSuffixList: string[];
+  /** Japanese family names (桥本, 佐佐木), read as people with a cue or a given name run on */
+  japaneseSurnames: Set<string>;
   /** one-character forms of Chinese provinces and cities (京 → 北京): character → a knowledge-base alias */
   placeAbbreviations: Map<string, string>;
   /** ordinary words the rules must not read as names */
@@ -56,6 +58,7 @@ export const NAME_FILES = [
   'place-suffixes.txt',
   'not-names.txt',
   'place-abbreviations.txt',
+  'japanese-surnames.txt',
 ];
 
 /** the tables in `dir` (dictionaries/names), or undefined when the folder is missing */
@@ -74,7 +77,7 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
       .filter((l) => l.trim() !== '' && !l.startsWith('#'))
       .map((l) => l.trim().split(/\s+/).map(normalize));
   };
-  const [surnameFile, translitFile, stopFile, givenFile, titleFile, cueFile, orgFile, placeFile, notFile, abbreviationFile] = files as [string, string, string, string, string, string, string, string, string, string];
+  const [surnameFile, translitFile, stopFile, givenFile, titleFile, cueFile, orgFile, placeFile, notFile, abbreviationFile, japaneseFile] = files as [string, string, string, string, string, string, string, string, string, string, string];
   const chars = (file: string) => table(lines(file).flatMap((cells) => cells.flatMap((c) => [...c])));
   const words = (file: string) => new Set(lines(file).map((cells) => cells[0]!));
   const surnames = new Map<string, boolean>();
@@ -113,6 +116,7 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
     placeSuffixList: longestFirst(placeSuffixes),
     notNames: words(notFile),
     placeAbbreviations,
+    japaneseSurnames: words(japaneseFile),
     files,
   };
 }

@@ -34,40 +34,48 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
     if (prefix.length === 1) aliasStarts[prefix.charCodeAt(0)] = 1;
     else if (prefix.length === 2) aliasPairs.add(prefix.charCodeAt(0) * 0x10000 + prefix.charCodeAt(1));
   }
+  const prefixes = prefixTable(kb);
   const mayStartAlias = (w: string) =>
     aliasStarts[w.charCodeAt(0)] === 1 && (w.length === 1 || aliasPairs.has(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
   return {
     name: 'entities',
     run(doc: Doc) {
-      const aliasMentions = matchAliases(kb, mayStartAlias, doc);
-      const tokensByBlock: Token[][] = doc.blocks.map(() => []);
-      for (const t of doc.tokens) tokensByBlock[t.block]!.push(t);
-      // each block's mentions, in text order: the alias mentions, then its compounds
-      const byBlock: Mention[][] = doc.blocks.map(() => []);
-      for (const m of aliasMentions) byBlock[m.block]!.push(m);
+      const aliasMentions = matchAliases(kb, prefixes, mayStartAlias, doc);
+      const tokens = doc.tokens;
+      // tokens and alias mentions are in text order: each block's are one run of each list
+      let mentions: Mention[] = [];
+      let t = 0;
+      let a = 0;
       for (let block = 0; block < doc.blocks.length; block++) {
-        const compounds = matchCompounds(abbreviationTable, kb, doc, block, tokensByBlock[block]!, byBlock[block]!);
-        if (compounds.length > 0) byBlock[block] = [...byBlock[block]!, ...compounds].sort((a, b) => a.start - b.start);
+        const from = t;
+        while (t < tokens.length && tokens[t]!.block === block) t++;
+        const aliasFrom = a;
+        while (a < aliasMentions.length && aliasMentions[a]!.block === block) a++;
+        const compounds = matchCompounds(abbreviationTable, kb, doc, block, { tokens, from, to: t }, aliasMentions, aliasFrom, a);
+        if (compounds.length === 0) for (let k = aliasFrom; k < a; k++) mentions.push(aliasMentions[k]!);
+        else mentions.push(...[...aliasMentions.slice(aliasFrom, a), ...compounds].sort((x, y) => x.start - y.start));
       }
-      let mentions = byBlock.flat();
       // then recognition by rule, on what the knowledge base left (when the rule tables are loaded)
       const names = kb.names;
       if (names) {
-        const { added, absorbed } = recognizeDoc(kb, names, doc, doc.tokens, mentions);
+        const { added, absorbed } = recognizeDoc(kb, names, doc, tokens, mentions);
         if (absorbed.size > 0) mentions = mentions.filter((m) => !absorbed.has(m));
-        if (added.length > 0) mentions.push(...added);
+        if (added.length > 0) {
+          mentions.push(...added);
+          mentions.sort((x, y) => x.block - y.block || x.start - y.start);
+        }
       }
-      doc.mentions = mentions.sort((a, b) => a.block - b.block || a.start - b.start);
+      doc.mentions = mentions;
     },
   };
 }
 
-function matchAliases(kb: KnowledgeBase, mayStartAlias: (w: string) => boolean, doc: Doc): Mention[] {
+function matchAliases(kb: KnowledgeBase, prefixes: PrefixTable, mayStartAlias: (w: string) => boolean, doc: Doc): Mention[] {
   const mentions: Mention[] = [];
   const tokens = doc.tokens;
   let i = 0;
   while (i < tokens.length) {
-    const best = mayStartAlias(tokens[i]!.norm) ? longestAlias(kb, doc, tokens, i) : undefined;
+    const best = mayStartAlias(tokens[i]!.norm) ? longestAlias(prefixes, doc, tokens, i) : undefined;
     if (best) {
       const { block, start } = tokens[i]!;
       const end = tokens[best.last]!.end;
@@ -107,27 +115,49 @@ interface AliasMatch {
   source: Mention['source'];
 }
 
+/** what a prefix of an alias is: the entry it completes (an alias or a curated compound), or null */
+type PrefixTable = Map<string, { ids: string[]; source: Mention['source'] } | null>;
+
+/** every prefix of every alias and curated compound, with what it completes: one lookup a step */
+function prefixTable(kb: KnowledgeBase): PrefixTable {
+  const table: PrefixTable = new Map();
+  for (const prefix of kb.aliasPrefixes) {
+    const compound = kb.compounds.get(prefix);
+    const id = kb.aliases.get(prefix);
+    // a curated compound wins over an alias of the same surface; an empty compound is a non-compound
+    if (compound && compound.length > 0) table.set(prefix, { ids: compound, source: 'compound' });
+    else if (id) table.set(prefix, { ids: [id], source: 'kb' });
+    else table.set(prefix, null);
+  }
+  return table;
+}
+
 /**
  * The longest alias (or curated compound, 港澳台) starting at token `first` and ending on a token
  * boundary in the same block.
  */
-function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: number): AliasMatch | undefined {
+function longestAlias(prefixes: PrefixTable, doc: Doc, tokens: Token[], first: number): AliasMatch | undefined {
   const head = tokens[first]!;
-  // most tokens start no alias: one lookup of the token itself, no slicing
-  if (!kb.aliasPrefixes.has(head.norm)) return undefined;
+  // the token itself first, without slicing: most tokens that pass the code-unit filter end there
+  const own = prefixes.get(head.norm);
+  if (own === undefined) return undefined;
+  let best: AliasMatch | undefined = own ? { ids: own.ids, last: first, source: own.source } : undefined;
   const norm = doc.blocks[head.block]!.norm;
-  let best: AliasMatch | undefined;
-  for (let last = first; last < tokens.length && last - first < MAX_TOKENS_PER_ALIAS; last++) {
+  for (let last = first + 1; last < tokens.length && last - first < MAX_TOKENS_PER_ALIAS; last++) {
     const token = tokens[last]!;
     if (token.block !== head.block) break;
-    const text = norm.slice(head.start, token.end);
-    if (!kb.aliasPrefixes.has(text)) break;
-    const id = kb.aliases.get(text);
-    if (id) best = { ids: [id], last, source: 'kb' };
-    const compound = kb.compounds.get(text);
-    if (compound && compound.length > 0) best = { ids: compound, last, source: 'compound' };
+    const entry = prefixes.get(norm.slice(head.start, token.end));
+    if (entry === undefined) break;
+    if (entry) best = { ids: entry.ids, last, source: entry.source };
   }
   return best;
+}
+
+/** a block's tokens: tokens[from] up to (not including) tokens[to] */
+interface BlockTokens {
+  tokens: Token[];
+  from: number;
+  to: number;
 }
 
 /**
@@ -136,36 +166,35 @@ function longestAlias(kb: KnowledgeBase, doc: Doc, tokens: Token[], first: numbe
  * only when what is left of that token is a word of two or more characters (中俄|关系) or a glued
  * function character (俄美|及), otherwise it is cut back to the last token end (中美洲 gives nothing).
  */
-function matchCompounds(abbreviationTable: Uint8Array, kb: KnowledgeBase, doc: Doc, block: number, tokens: Token[], aliasMentions: Mention[]): Mention[] {
+function matchCompounds(
+  abbreviationTable: Uint8Array,
+  kb: KnowledgeBase,
+  doc: Doc,
+  block: number,
+  blockTokens: BlockTokens,
+  aliasMentions: Mention[],
+  aliasFrom: number,
+  aliasTo: number,
+): Mention[] {
   const norm = doc.blocks[block]!.norm;
-  const covered = new Uint8Array(norm.length);
-  for (const m of aliasMentions) covered.fill(1, m.start, m.end);
-  // token boundaries are needed only in blocks holding a run, which most do not: per offset, 1 where
-  // a token starts (starts) or ends (ends), and the end of the token holding it (tokenEnd)
-  let bounds: Boundaries | undefined;
-  const boundaries = (): Boundaries => {
-    if (bounds) return bounds;
-    const starts = new Uint8Array(norm.length + 1);
-    const ends = new Uint8Array(norm.length + 1);
-    const tokenEnd = new Int32Array(norm.length);
-    for (const t of tokens) {
-      starts[t.start] = 1;
-      ends[t.end] = 1;
-      tokenEnd.fill(t.end, t.start, t.end);
-    }
-    return (bounds = { starts, ends, tokenEnd });
-  };
-
   const mentions: Mention[] = [];
+  // the alias mentions are in text order: skip over each as the scan reaches it
+  let next = aliasFrom;
   let i = 0;
   while (i < norm.length) {
-    if (covered[i] || abbreviationTable[norm.charCodeAt(i)] !== 1) {
+    while (next < aliasTo && aliasMentions[next]!.end <= i) next++;
+    if (next < aliasTo && aliasMentions[next]!.start <= i) {
+      i = aliasMentions[next]!.end;
+      continue;
+    }
+    if (abbreviationTable[norm.charCodeAt(i)] !== 1) {
       i++;
       continue;
     }
+    const stop = next < aliasTo ? aliasMentions[next]!.start : norm.length;
     let runEnd = i;
-    while (runEnd < norm.length && !covered[runEnd] && abbreviationTable[norm.charCodeAt(runEnd)] === 1) runEnd++;
-    const found = readRun(kb, norm, i, runEnd, boundaries());
+    while (runEnd < stop && abbreviationTable[norm.charCodeAt(runEnd)] === 1) runEnd++;
+    const found = readRun(kb, norm, i, runEnd, boundariesOf(blockTokens));
     if (found) mentions.push(...compoundMentions(kb, doc, found.ids, block, found.start, found.end));
     i = runEnd;
   }
@@ -173,24 +202,58 @@ function matchCompounds(abbreviationTable: Uint8Array, kb: KnowledgeBase, doc: D
 }
 
 interface Boundaries {
-  starts: Uint8Array;
-  ends: Uint8Array;
-  /** the end of the token holding each offset, 0 between tokens */
-  tokenEnd: Int32Array;
+  /** a token starts at offset x */
+  startsAt(x: number): boolean;
+  /** a token ends at offset x */
+  endsAt(x: number): boolean;
+  /** the end of the token holding offset x, 0 between tokens */
+  tokenEnd(x: number): number;
 }
 
-function readRun(kb: KnowledgeBase, norm: string, runStart: number, runEnd: number, { starts, ends, tokenEnd }: Boundaries): { ids: string[]; start: number; end: number } | undefined {
+/** token boundaries of a block, by binary search over its tokens (no table per block) */
+function boundariesOf({ tokens, from, to }: BlockTokens): Boundaries {
+  /** the last token starting at or before x, or -1 */
+  const at = (x: number) => {
+    let lo = from;
+    let hi = to - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start <= x) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  return {
+    startsAt: (x) => {
+      const k = at(x);
+      return k >= 0 && tokens[k]!.start === x;
+    },
+    endsAt: (x) => {
+      const k = at(x - 1);
+      return k >= 0 && tokens[k]!.end === x;
+    },
+    tokenEnd: (x) => {
+      const k = at(x);
+      return k >= 0 && tokens[k]!.end > x ? tokens[k]!.end : 0;
+    },
+  };
+}
+
+function readRun(kb: KnowledgeBase, norm: string, runStart: number, runEnd: number, { startsAt, endsAt, tokenEnd }: Boundaries): { ids: string[]; start: number; end: number } | undefined {
   let start = runStart;
   // a day of the month ends where 日 is, whatever jieba made of it (3|日中|俄外长)
   const afterDay = (at: number) => at >= 2 && norm[at - 1] === '日' && DAY_NUMBER.test(norm[at - 2]!);
   if (norm[start] === '日' && afterDay(start + 1)) start++;
-  else if (!afterDay(start)) while (start < runEnd && starts[start] !== 1) start++;
+  else if (!afterDay(start)) while (start < runEnd && !startsAt(start)) start++;
   if (start >= runEnd) return undefined;
 
   // X方: one form and 方 closing a token
   if (runEnd - start === 1) {
     const next = runEnd;
-    if (norm[next] !== PARTY_SUFFIX || ends[next + 1] !== 1) return undefined;
+    if (norm[next] !== PARTY_SUFFIX || !endsAt(next + 1)) return undefined;
     const surface = norm.slice(start, next + 1);
     const curated = kb.compounds.get(surface);
     const ids = curated ?? [kb.abbreviations.get(norm[start]!)!];
@@ -198,11 +261,11 @@ function readRun(kb: KnowledgeBase, norm: string, runStart: number, runEnd: numb
   }
 
   let end = runEnd;
-  if (ends[end] !== 1) {
-    const holder = tokenEnd[end - 1]!;
+  if (!endsAt(end)) {
+    const holder = tokenEnd(end - 1);
     const rest = holder > 0 ? holder - end : 0;
     if (rest < 2 && !(rest === 1 && GLUED_FUNCTION_CHARS.has(norm[end]!))) {
-      while (end > start && ends[end] !== 1) end--;
+      while (end > start && !endsAt(end)) end--;
     }
   }
   if (end - start < 2) return undefined;

@@ -21,6 +21,16 @@ const WEAK_NAME_POS = new Set(['nz', 'ns', 'j', 'nt', 'ng']);
 const WORD_POS = new Set(['n', 'l', 'i', 'a', 'v', 'vn', 't', 'ad', 'an', 'd']);
 /** a team named in one word by jieba (中国足球队): an organisation, though 球队 alone is none */
 const TEAM_ENDS = new Set(['球队']);
+/** one-character words for the level of a body, before its name (县|人大, 市|青年志愿者协会, 乡|党委) */
+const LEVEL_PREFIXES = new Set(['省', '市', '县', '区', '乡', '镇', '村', '站', '厂', '校']);
+/** last characters of Japanese given names (龙太郎, 英机, 正义, 幸之助, 惠三, 纯一郎) */
+const JAPANESE_GIVEN_ENDS = codes('郎雄夫男彦一二三助介也哉树子美惠代平治藏吉次司弘正明博清史义机生康纪久信宏幸晋之彰隆昭茂实喜登毅敏浩诚勇光秀典良朗章直俊香奈里爱');
+/** 老 and 小 before a surname, in one word: 老于, 小王 */
+const ADDRESS_PREFIXES = codes('老小');
+/** forms of address after a surname alone (李|大娘, 温|先生) */
+const FORMS_OF_ADDRESS = new Set(['先生', '女士', '同志', '老师', '大娘', '大爷', '师傅', '大妈', '大姐', '阿姨', '老汉', '大嫂', '大哥', '老人', '小姐', '太太', '夫人', '医生', '大夫']);
+/** words before 部长 that make a title, not an organisation (财政部|副|部长, 内务部|代理|部长) */
+const TITLE_MODIFIERS = new Set(['副', '代理', '常务', '执行', '第一', '前', '原', '名誉', '临时', '一名', '两名', '该']);
 /** jieba's tags of name parts and of words it did not know */
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x', 'g', 'ng']);
 /** parts of speech of the words after a title that are no name: verbs, adverbs, adjectives, function words */
@@ -30,7 +40,7 @@ const LOCATIVES = new Set(['在', '到', '于', '赴', '抵', '抵达', '前往'
 /** words after a transliterated word that make it a modifier of a thing (尤伯杯, 厄尔尼诺现象) */
 const THING_HEADS = new Set(['杯', '现象', '体系', '主义', '式', '号', '牌', '公司', '集团', '大学', '河', '山', '州', '地区', '区', '市', '县', '省', '港', '城', '岛', '湖', '海', '湾', '毒气', '病毒']);
 /** parts of speech of the words an organisation name is built from, left of its head */
-const ORG_MODIFIER_POS = new Set(['ns', 'nt', 'nz', 'n', 'nr', 'nrt', 'j', 'vn', 'b', 'x', 'an', 'ng', 'nrfg', 'm']);
+const ORG_MODIFIER_POS = new Set(['ns', 'nt', 'nz', 'n', 'nr', 'nrt', 'j', 'vn', 'v', 'b', 'x', 'an', 'ng', 'nrfg', 'm']);
 /** words that end a dateline or a report's opening, never part of a name (北京6月25日电|外交部) */
 const ORG_BARRIERS = new Set(['日电', '电', '讯', '本报讯', '本报', '报道', '一家', '各', '该', '这家', '那家']);
 /** of those, the parts of speech of a proper name: an organisation with a 'named' suffix needs one */
@@ -79,6 +89,8 @@ const NS = 512;
 const BOOK = 1024;
 /** an ordinary dictionary word of two or more characters (WORD_POS) */
 const WORD = 2048;
+/** the token starts with a Japanese family name */
+const JAPANESE = 4096;
 /** last characters of a family or place word, not of a name (刘家, 王氏) */
 const NOT_NAME_ENDINGS = codes('家氏族站');
 const MAX_FOREIGN_CHARS = 14;
@@ -283,7 +295,11 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       // any other word (许立群 tagged m) is a name only after a title
       return { last, strong: false, titleOnly: true };
     }
-    // the surname alone: the given name follows in one or two tokens
+    // the surname alone: 陈|教授, 温|先生, 李|大娘 (the surname is the name), or the given name
+    // follows in one or two tokens
+    if ((t.pos === 'nr' || t.pos === 'nrfg') && adjacent(i + 1) && (lex.titles.has(toks[i + 1]!.norm) || FORMS_OF_ADDRESS.has(toks[i + 1]!.norm))) {
+      return { last: i, strong: true };
+    }
     if (!weakSurname && surname.length === 1) {
       // 张|增军, 朴|普熙: a two-character word the segmenter did not know; 记者|翟|启运: any word after a title
       const next = toks[i + 1];
@@ -304,6 +320,37 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
     const givenPos = toks[i + 1]!.pos;
     const strong = !weakSurname && surnamePos && (length - surname.length === 2 || givenPos === 'nr' || givenPos === 'ng' || givenPos === 'g');
     return { last, strong };
+  };
+
+  /** the Japanese family name token i starts with (桥本, 佐佐木), if any */
+  const japaneseSurnameOf = (w: string): string | undefined => {
+    for (let len = Math.min(3, w.length); len >= 2; len--) if (lex.japaneseSurnames.has(w.slice(0, len))) return w.slice(0, len);
+    return undefined;
+  };
+  /** a Japanese name starting at token i: 桥本龙太郎 (one word), 武村|正义 (two), 桥本|首相 (the family name alone) */
+  const japaneseName = (i: number): { last: number; end?: number } | undefined => {
+    const t = toks[i]!;
+    const w = t.norm;
+    const family = japaneseSurnameOf(w);
+    if (!family || lex.notNames.has(w)) return undefined;
+    const given = w.slice(family.length);
+    if (given.length > 0) {
+      // 桥本龙太郎, 东条英机: a word of the family name and a given name with a Japanese ending
+      if (given.length < 2 || given.length > 4 || !plausibleGiven(given) || lex.orgSuffixEnds[w.charCodeAt(w.length - 1)] === 1 || lex.placeSuffixEnds[w.charCodeAt(w.length - 1)] === 1) return undefined;
+      const known = t.pos === 'nr' || t.pos === 'nrfg' || t.pos === 'x';
+      return known || JAPANESE_GIVEN_ENDS[w.charCodeAt(w.length - 1)] === 1 || cued(i, i) ? { last: i } : undefined;
+    }
+    // the family name alone before a title or a cue: 桥本|首相, 奥田|说
+    if (cueAfter(i + 1) || FORMS_OF_ADDRESS.has(toks[i + 1]?.norm ?? '')) return adjacent(i + 1) ? { last: i } : undefined;
+    // 武村|正义|说, 久间|章生|转达: a given name of one or two words, then a cue or a title before
+    let last = i;
+    let chars = 0;
+    for (let k = i + 1; k <= i + 2 && looseGiven(k) && chars + toks[k]!.norm.length <= 4; k++) {
+      chars += toks[k]!.norm.length;
+      last = k;
+      if (chars >= 2 && (cueAfter(k + 1) || titleBefore(i) !== undefined || JAPANESE_GIVEN_ENDS[toks[k]!.norm.charCodeAt(toks[k]!.norm.length - 1)] === 1)) return { last: k };
+    }
+    return last > i && boundaryAfter(last + 1) && titleBefore(i) !== undefined ? { last } : undefined;
   };
 
   /** a transliterated foreign name starting at token i */
@@ -350,6 +397,21 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         if ((flags[i]! & WORD) !== 0 && !adjacentTitle(i) && (flags[i]! & ORG_END) === 0 && lex.titleEnds[toks[i]!.norm.charCodeAt(toks[i]!.norm.length - 1)] !== 1) continue;
         const head = toks[i]!.norm;
         const first = head.charCodeAt(0);
+        // 老于, 小王: a form of address glued to a surname; the surname is the name
+        if (ADDRESS_PREFIXES[first] === 1) {
+          if (pass === 0 && lex.surnames.get(head[1]!) === false && NAME_TAGS.has(toks[i]!.pos)) take({ type: 'PERSON', first: i, last: i, start: toks[i]!.start + 1 });
+          continue;
+        }
+        if (pass === 0 && (flags[i]! & JAPANESE) !== 0) {
+          const japanese = japaneseName(i);
+          if (japanese) {
+            const f: Found = { type: 'PERSON', first: i, last: japanese.last };
+            const title = titleBefore(i);
+            if (title) f.title = title;
+            take(f);
+            continue;
+          }
+        }
         const foreign = lex.transliteration[first] === 1 ? foreignName(i) : undefined;
         const chinese = lex.surnameFirst[first] === 1 ? chineseName(i) : undefined;
         if (!foreign && !chinese) continue;
@@ -432,7 +494,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         const head = orgInTitle(w);
         if (!head || head[0] === '副' || endsWithNotName(lex, head)) continue;
         // a bare 部长 names an organisation only after a modifier (农林|部长)
-        if (head.length === 1 && (!adjacent(i) || !free(i - 1) || (flags[i - 1]! & HAN) === 0 || orgSuffixOf(toks[i - 1]!.norm) !== undefined)) continue;
+        if (head.length === 1 && (!adjacent(i) || !free(i - 1) || (flags[i - 1]! & HAN) === 0 || orgSuffixOf(toks[i - 1]!.norm) !== undefined || TITLE_MODIFIERS.has(toks[i - 1]!.norm))) continue;
         w = head;
         end = t.start + head.length;
       } else if (endsWithNotName(lex, w) && !(t.pos === 'nt' && TEAM_ENDS.has(w.slice(-2)))) continue;
@@ -469,20 +531,19 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
           continue;
         }
         if (taken[k] || (flags[k]! & HAN) === 0 || !ORG_MODIFIER_POS.has(q.pos) || ORG_BARRIERS.has(q.norm) || lex.titles.has(q.norm) || lex.personCues.has(q.norm) || q.norm === '的') break;
+        // a verb of two characters names what the body does (国家|统计|委员会, 发展|基金)
         if ((q.pos === 'v' || q.pos === 'a' || q.pos === 'm' || q.pos === 'l') && q.norm.length < 2) break;
         first = k;
-        if (PROPER_POS.has(q.pos) || (q.pos === 'x' && q.norm.length >= 2)) properFirst = k;
+        // an unknown word is a proper part unless it opens with a function character (这是, 由原)
+        // or stands right before a place (逼平|荷兰|队, 战胜|捷克|队: a verb the segmenter did not know);
+        // 县, 市, 乡 alone before a body name the county's, the city's, the township's own (县|人大, 乡|党委)
+        const unknownName = q.pos === 'x' && q.norm.length >= 2 && lex.givenNameStop[q.norm.charCodeAt(0)] !== 1 && owner[k + 1] === undefined;
+        if (PROPER_POS.has(q.pos) || unknownName || (q.norm.length === 1 && LEVEL_PREFIXES.has(q.norm))) properFirst = k;
       }
-      let start: number;
-      if (properFirst >= 0) start = properFirst;
-      else if (suffix && lex.orgSuffixes.get(suffix) === 'strong' && (first < i || w.length > suffix.length)) {
-        // a generic name (计算机中心, 矿渣厂): the nearest modifier only
-        start = first < i ? i - 1 : i;
-        if (toks[start]!.pos === 'v' || toks[start]!.pos === 'm') start = i;
-        if (start === i && w.length === suffix.length) continue;
-      } else if (suffix && w.length >= suffix.length + 2 && (t.pos === 'n' || t.pos === 'nz' || t.pos === 'j' || t.pos === 'x')) {
-        start = i;
-      } else continue;
+      // a name needs a proper part (a place, an organisation, a word jieba knows as a name): a
+      // generic phrase (保险公司, 计算机中心, 食品厂) names a kind of body, not one body
+      if (properFirst < 0) continue;
+      let start = properFirst;
       // leading verbs, adjectives and numbers do not open a name
       while (start < i && !owner[start] && (toks[start]!.pos === 'v' || toks[start]!.pos === 'a' || toks[start]!.pos === 'm' || toks[start]!.pos === 'l')) start++;
       // a bare head (通讯社, 委员会) with nothing before it names no organisation, whatever its tag
@@ -657,6 +718,8 @@ function tokenFlags(kb: KnowledgeBase, lex: NameLexicon, toks: Token[]): Uint16A
     const first = table[w.charCodeAt(0)]!;
     const last = table[w.charCodeAt(w.length - 1)]!;
     let f = HAN | (first & (SURNAME | TRANSLIT)) | (last & (ORG_END | PLACE_END | ADMIN_END));
+    if (w.length === 2 && ADDRESS_PREFIXES[w.charCodeAt(0)] === 1 && (last & C_SINGLE_SURNAME) !== 0) f |= SURNAME;
+    if (w.length >= 2 && (first & C_JAPANESE_FIRST) !== 0 && (lex.japaneseSurnames.has(w.slice(0, 2)) || (w.length >= 3 && lex.japaneseSurnames.has(w.slice(0, 3))))) f |= SURNAME | JAPANESE;
     if (w.length >= 3) f |= last & FOLLOWER_END;
     if ((w.length <= 3 && (first & C_ABBREVIATION) !== 0) || (w.length === 2 && (first & C_VISIT) !== 0)) f |= ABBREVIATION;
     const pos = t.pos;
@@ -674,13 +737,14 @@ const C_ABBREVIATION = 0x1000;
 const C_VISIT = 0x2000;
 const C_SINGLE_SURNAME = 0x4000;
 const C_COMPOUND_FIRST = 0x8000;
-const charTables = new WeakMap<KnowledgeBase, Uint16Array>();
+const C_JAPANESE_FIRST = 0x10000;
+const charTables = new WeakMap<KnowledgeBase, Uint32Array>();
 
 /** one table by UTF-16 code unit of what a character can be, built once per knowledge base */
-function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint16Array {
+function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint32Array {
   let table = charTables.get(kb);
   if (table) return table;
-  table = new Uint16Array(0x10000);
+  table = new Uint32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     let f = 0;
     if (lex.surnameFirst[c] === 1) f |= SURNAME;
@@ -694,6 +758,7 @@ function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint16Array {
   }
   for (const ch of [...kb.abbreviations.keys(), ...regionFormsOf(kb, lex).keys()]) table[ch.charCodeAt(0)]! |= C_ABBREVIATION;
   for (const surname of lex.surnames.keys()) table[surname.charCodeAt(0)]! |= surname.length === 1 ? C_SINGLE_SURNAME : C_COMPOUND_FIRST;
+  for (const family of lex.japaneseSurnames) table[family.charCodeAt(0)]! |= C_JAPANESE_FIRST;
   charTables.set(kb, table);
   return table;
 }
