@@ -56,7 +56,7 @@ const DIRECTIONS = new Set([...'东西南北中内外上下前后']);
 const NUMERAL = new Set([...'一二三四五六七八九十百千两0123456789第']);
 const MAX_ORG_TOKENS = 6;
 /** suffixes of Chinese administrative places, read inside one unknown word (华西村, 麦禾营镇) */
-const ADMIN_SUFFIXES = codes('省市县区镇乡村');
+const ADMIN_SUFFIXES = codes('省市县区镇乡村郡');
 /** first characters of a word that is no place name though it ends in a place suffix (全县, 本村, 该市) */
 const DETERMINERS = codes('全本该各每此这那我邻同外两多一几某');
 /** last characters of the titles that hold an organisation (司法部长, 市委书记, 办公室主任) */
@@ -67,7 +67,7 @@ const DATELINE = new Set(['讯', '电', '报道', '市', '省', '人', '时间',
 /** words for the area around a place, glued to it by jieba and not part of its name */
 const PLACE_AREAS = new Set(['地区', '流域', '一带', '沿岸', '境内', '地带', '沿海', '周边']);
 /** common words jieba glues to a place: 荷兰人, 美国政府, 日本国内 */
-const PLACE_FOLLOWERS = new Set(['人', '政府', '籍', '方面', '当局', '国内', '境内', '全国', '人民', '军方', '总统', '总理', '首相', '外长', '国王', '议会', '国会', '经济', '军', '当地', '时间', '股市', '市场']);
+const PLACE_FOLLOWERS = new Set(['人', '政府', '籍', '方面', '当局', '国内', '境内', '全国', '人民', '军方', '总统', '总理', '首相', '外长', '国王', '议会', '国会', '经济', '军', '当地', '时间', '股市', '市场', '地区', '一带', '族', '民族', '战争', '国情', '式', '口音', '特色', '马克']);
 /** words jieba glues to a person's name: 邓小平理论, 毛泽东思想, 马克思主义, 克林顿政府 */
 const PERSON_FOLLOWERS = new Set(['理论', '思想', '主义', '同志', '政府', '时代', '时期', '路线', '政权', '当局', '家族', '夫妇', '夫人', '遗孀', '主义者', '文选', '选集', '文集', '故居', '旧居', '纪念馆', '塑像', '铜像', '诞辰', '逝世']);
 const FOLLOWER_ENDS = table([...PLACE_FOLLOWERS, ...PERSON_FOLLOWERS].map((w) => w[w.length - 1]!));
@@ -393,15 +393,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       if (pass === 1 && candidates === found.length) break;
       for (const i of lists.people) {
         if (!free(i)) continue;
-        // an ordinary word is a name only after a title, or as a surname before a form of address
-        if ((flags[i]! & WORD) !== 0 && !adjacentTitle(i) && (flags[i]! & ORG_END) === 0 && lex.titleEnds[toks[i]!.norm.charCodeAt(toks[i]!.norm.length - 1)] !== 1) continue;
-        const head = toks[i]!.norm;
-        const first = head.charCodeAt(0);
-        // 老于, 小王: a form of address glued to a surname; the surname is the name
-        if (ADDRESS_PREFIXES[first] === 1) {
-          if (pass === 0 && lex.surnames.get(head[1]!) === false && NAME_TAGS.has(toks[i]!.pos)) take({ type: 'PERSON', first: i, last: i, start: toks[i]!.start + 1 });
-          continue;
-        }
+        // Japanese family names are ordinary words to jieba (桥本/n): tried before the filter below
         if (pass === 0 && (flags[i]! & JAPANESE) !== 0) {
           const japanese = japaneseName(i);
           if (japanese) {
@@ -411,6 +403,15 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
             take(f);
             continue;
           }
+        }
+        // an ordinary word is a name only after a title, or as a surname before a form of address
+        if ((flags[i]! & WORD) !== 0 && !adjacentTitle(i) && (flags[i]! & ORG_END) === 0 && lex.titleEnds[toks[i]!.norm.charCodeAt(toks[i]!.norm.length - 1)] !== 1) continue;
+        const head = toks[i]!.norm;
+        const first = head.charCodeAt(0);
+        // 老于, 小王: a form of address glued to a surname; the surname is the name
+        if (ADDRESS_PREFIXES[first] === 1) {
+          if (pass === 0 && lex.surnames.get(head[1]!) === false && NAME_TAGS.has(toks[i]!.pos)) take({ type: 'PERSON', first: i, last: i, start: toks[i]!.start + 1 });
+          continue;
         }
         const foreign = lex.transliteration[first] === 1 ? foreignName(i) : undefined;
         const chinese = lex.surnameFirst[first] === 1 ? chineseName(i) : undefined;
@@ -645,8 +646,8 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         last = placeSuffixAt(i + 1) ? i + 1 : i;
         // 东北地区 → 东北, 黄河流域 → 黄河
         if (last === i && w.length >= 4 && PLACE_AREAS.has(w.slice(-2))) end = t.end - 2;
-      } else if (PLACE_STEM_POS.has(t.pos) && w.length <= 3 && placeSuffixAt(i + 1) && !lex.notNames.has(w)) last = i + 1;
-      else if ((t.pos === 'x' || t.pos === 'nz' || t.pos === 'n') && w.length >= 3 && ADMIN_SUFFIXES[w.charCodeAt(w.length - 1)] === 1 && DETERMINERS[w.charCodeAt(0)] !== 1 && plausibleGiven(w.slice(0, -1)) && !endsWithNotName(lex, w)) last = i;
+      } else if (PLACE_STEM_POS.has(t.pos) && (w.length <= 3 || (w.length <= 6 && allTranslit(lex, w))) && placeSuffixAt(i + 1) && !lex.notNames.has(w)) last = i + 1;
+      else if ((t.pos === 'x' || t.pos === 'nz' || t.pos === 'n' || t.pos === 'nr') && w.length >= 3 && ADMIN_SUFFIXES[w.charCodeAt(w.length - 1)] === 1 && DETERMINERS[w.charCodeAt(0)] !== 1 && plausibleGiven(w.slice(0, -1)) && !endsWithNotName(lex, w)) last = i;
       if (last < 0) continue;
       const f: Found = { type: 'LOC', first: i, last };
       if (end !== undefined) f.end = end;

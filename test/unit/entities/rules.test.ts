@@ -143,3 +143,71 @@ test('the lexicon reports a bad organisation-suffix kind', () => {
   assert.throws(() => loadNameLexicon(join(dir, 'names'), (s) => s), /needs "strong", "named" or "alone"/);
   assert.equal(loadNameLexicon(join(dir, 'missing'), (s) => s), undefined);
 });
+
+test('an unknown word of a surname and a common given name is a name without a cue; jieba-tagged ordinary nouns are not', () => {
+  // names jieba does not know come out as one unknown word: read by the given-name table
+  const doc = tag('王芳在关键时刻站了出来。');
+  assert.equal(find(doc, '王芳')?.type, 'PERSON', spans(doc).join(' '));
+  // 安全性 and 许可证 are in jieba's dictionary as nr; their last characters never end a given name
+  const plain = tag('公众对核电安全性的疑虑，以及出口许可证的管理。');
+  assert.deepEqual(plain.mentions.filter((m) => m.type === 'PERSON').map((m) => m.surface), []);
+});
+
+test('a name glued to the verb after it is cut before the verb (赵华说 → 赵华)', () => {
+  const doc = tag('法学班班长赵华说，形象很好。');
+  assert.ok(find(doc, '赵华'), spans(doc).join(' '));
+});
+
+test('a known person glued to a word (邓小平理论) is the person, with the knowledge-base id', () => {
+  const doc = tag('要认真学习邓小平理论。');
+  const m = find(doc, '邓小平');
+  assert.ok(m, spans(doc).join(' '));
+  assert.equal(m.entity, resources.kb.aliases.get('邓小平'));
+});
+
+test('surname with 某, 老 or a form of address: the surname alone is the name', () => {
+  assert.equal(find(tag('同村郑某叫来看热闹的人。'), '郑')?.type, 'PERSON');
+  assert.equal(find(tag('老于的女儿要考大学了。'), '于')?.type, 'PERSON');
+  // 老师 is a word, not 老 and a surname
+  assert.equal(tag('老师们都来了。').mentions.length, 0);
+});
+
+test('a verb after a title is not a name (法官展开调查)', () => {
+  const doc = tag('当地法官展开调查，原因不明。');
+  assert.deepEqual(doc.mentions.filter((m) => m.type === 'PERSON').map((m) => m.surface), []);
+});
+
+test('one-character place forms inside words: 在京, 赴藏, 京剧, 美军, 俄总统', () => {
+  const beijing = resources.kb.aliases.get('北京');
+  const m = find(tag('代表团今天离京回国。'), '京');
+  assert.equal(m?.entity, beijing);
+  assert.equal(find(tag('他录制了一批京剧唱段。'), '京')?.entity, beijing);
+  assert.equal(find(tag('大学生毕业后赴藏工作。'), '藏')?.entity, resources.kb.aliases.get('西藏'));
+  assert.equal(find(tag('美军士兵撤离了。'), '美')?.entity, 'US');
+  assert.equal(find(tag('俄总统表示欢迎。'), '俄')?.entity, 'RU');
+  assert.equal(find(tag('欧盟对华投资稳定增长。'), '华')?.entity, 'CN');
+  // an ordinary word with one of those characters stays ordinary
+  assert.equal(tag('这里的京东商城很大。').mentions.some((x) => x.surface === '京'), false);
+});
+
+test('an alias with an area word or an era prefix counts the name alone (中东地区 → 中东, 新中国 → 中国)', () => {
+  const region = find(tag('新中国成立以来，国家发生了巨变。'), '中国');
+  assert.equal(region?.entity, 'CN');
+});
+
+test('a generic phrase with an organisation head is no organisation; a named one is', () => {
+  const generic = tag('许多保险公司和电脑公司参加了。');
+  assert.deepEqual(generic.mentions.filter((m) => m.type === 'ORG').map((m) => m.surface), []);
+  const named = tag('俄罗斯国家统计委员会公布了数据。');
+  assert.ok(find(named, '俄罗斯国家统计委员会'), spans(named).join(' '));
+  // a title is no organisation: 财政部 and 副部长, not 财政部副部
+  const titled = tag('财政部副部长金人庆说。');
+  assert.ok(!titled.mentions.some((m) => m.surface.includes('副部')), spans(titled).join(' '));
+});
+
+test('Japanese names: run on into a given name, or the family name with a title after it', () => {
+  const full = tag('日本首相桥本龙太郎在今天晚上会见了代表团。');
+  assert.equal(find(full, '桥本龙太郎')?.type, 'PERSON', spans(full).join(' '));
+  const family = tag('而桥本首相则在会谈中表示欢迎。');
+  assert.equal(find(family, '桥本')?.type, 'PERSON', spans(family).join(' '));
+});
