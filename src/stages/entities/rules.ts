@@ -21,6 +21,8 @@ const WEAK_NAME_POS = new Set(['nz', 'ns', 'j', 'nt', 'ng']);
 const WORD_POS = new Set(['n', 'l', 'i', 'a', 'v', 'vn', 't', 'ad', 'an', 'd']);
 /** a team named in one word by jieba (中国足球队): an organisation, though 球队 alone is none */
 const TEAM_ENDS = new Set(['球队']);
+/** words that open the name of a national or international body (国家|新闻出版署, 中央|电视台) */
+const ORG_OPENERS = new Set(['国家', '中央', '全国', '国际', '世界', '中华', '亚洲', '欧洲', '非洲', '美洲', '泛美', '联合国']);
 /** one-character words for the level of a body, before its name (县|人大, 市|青年志愿者协会, 乡|党委) */
 const LEVEL_PREFIXES = new Set(['省', '市', '县', '区', '乡', '镇', '村', '站', '厂', '校']);
 /** last characters of Japanese given names (龙太郎, 英机, 正义, 幸之助, 惠三, 纯一郎) */
@@ -62,6 +64,7 @@ const DETERMINERS = codes('全本该各每此这那我邻同外两多一几某')
 /** last characters of the titles that hold an organisation (司法部长, 市委书记, 办公室主任) */
 const ORG_TITLE_ENDS = codes('长记任');
 const DEPUTY = '副'.charCodeAt(0);
+const TEAM_HEAD = '队'.charCodeAt(0);
 /** what follows a place in a dateline or an address (北京6月25日电, 上海讯) */
 const DATELINE = new Set(['讯', '电', '报道', '市', '省', '人', '时间', '地区', '一带', '境内', '附近', '郊区', '市民', '当地']);
 /** words for the area around a place, glued to it by jieba and not part of its name */
@@ -89,6 +92,13 @@ const NS = 512;
 const BOOK = 1024;
 /** an ordinary dictionary word of two or more characters (WORD_POS) */
 const WORD = 2048;
+/** a middle dot between the parts of a foreign name */
+const DOT = 8192;
+const NAME_DOTS = new Set(['·', '•', '‧', '・']);
+/** a token of 队 and a glued word after it */
+const TEAM = 16384;
+/** what jieba glues to 队 after a country's name (古巴|队以, 南非|队后) */
+const TEAM_GLUE = new Set([...'以后一在和与的也就都将又已']);
 /** the token starts with a Japanese family name */
 const JAPANESE = 4096;
 /** last characters of a family or place word, not of a name (刘家, 王氏) */
@@ -96,8 +106,10 @@ const NOT_NAME_ENDINGS = codes('家氏族站');
 const MAX_FOREIGN_CHARS = 14;
 /** 某 (someone), 老 (respected elder) and 家 (household) after a surname: the surname is the name */
 const SURNAME_SUFFIXES = codes('某老家');
+/** one-character words the segmenter glues to a foreign name before it (的阿·德米特里延科) */
+const GLUED_BEFORE_NAME = new Set([...'的和与及同对向给把被让由是在将从']);
 /** one-character words the segmenter glues to an unknown name after it (赵华说, 郑咏是, 宋朝弟等) */
-const GLUED_AFTER_NAME = codes('说是等在和与的也就都到称讲');
+const GLUED_AFTER_NAME = codes('说是等在和与的也就都到称讲均时');
 
 function codes(chars: string): Uint8Array {
   return table([...chars]);
@@ -438,6 +450,57 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       }
     }
   };
+  // a foreign name written with a middle dot (卡洛斯·阿马特, 尤勒斯·韦登博斯): read by characters
+  // around the dot, whatever jieba made of them (阿马|特在, 尤|勒斯, 的阿·德米特里), over the
+  // transliteration characters of free tokens
+  const dotted = () => {
+    for (const k of lists.dots) {
+      if (!free(k) || !adjacent(k) || !adjacent(k + 1) || !free(k - 1) || !free(k + 1)) continue;
+      const dot = toks[k]!;
+      const norm = normOf(dot);
+      const translit = (x: number) => lex.transliteration[norm.charCodeAt(x)] === 1;
+      // leftwards over whole tokens, then into the token where the run stops
+      let first = k - 1;
+      let start = dot.start;
+      for (let j = k - 1; j >= 0 && free(j) && (j === k - 1 || adjacent(j + 1)); j--) {
+        const t = toks[j]!;
+        let x = t.end;
+        while (x > t.start && translit(x - 1)) x--;
+        if (x === t.end) break;
+        // into a word only past one glued function character (的|阿·德米特里), not into 总|理
+        if (x > t.start && !(x - t.start === 1 && GLUED_BEFORE_NAME.has(norm[t.start]!))) break;
+        first = j;
+        start = x;
+        if (x > t.start) break;
+      }
+      // rightwards, over further dots too (a name of three parts)
+      let last = k + 1;
+      let end = dot.end;
+      for (let j = k + 1; j < n && free(j) && adjacent(j); j++) {
+        const t = toks[j]!;
+        if (MIDDLE_DOTS.has(t.norm) && t.norm !== '-' && t.norm !== '—') {
+          if (j + 1 < n && adjacent(j + 1) && free(j + 1) && translit(toks[j + 1]!.start)) continue;
+          break;
+        }
+        let x = t.start;
+        while (x < t.end && translit(x)) x++;
+        if (x === t.start) break;
+        // into a word only before one glued function character (阿马特|在), not into 希|望
+        if (x < t.end && !(t.end - x === 1 && GLUED_AFTER_NAME[norm.charCodeAt(x)] === 1)) break;
+        last = j;
+        end = x;
+        if (x < t.end) break;
+      }
+      if (start >= dot.start || end <= dot.end || end - start < 3) continue;
+      const f: Found = { type: 'PERSON', first, last };
+      if (start !== toks[first]!.start) f.start = start;
+      if (end !== toks[last]!.end) f.end = end;
+      const title = titleBefore(first);
+      if (title && start === toks[first]!.start) f.title = title;
+      take(f);
+    }
+  };
+  dotted();
   people();
 
   // each pass is a function of its own: small units that the JIT compiles early
@@ -539,7 +602,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         // or stands right before a place (逼平|荷兰|队, 战胜|捷克|队: a verb the segmenter did not know);
         // 县, 市, 乡 alone before a body name the county's, the city's, the township's own (县|人大, 乡|党委)
         const unknownName = q.pos === 'x' && q.norm.length >= 2 && lex.givenNameStop[q.norm.charCodeAt(0)] !== 1 && owner[k + 1] === undefined;
-        if (PROPER_POS.has(q.pos) || unknownName || (q.norm.length === 1 && LEVEL_PREFIXES.has(q.norm))) properFirst = k;
+        if (PROPER_POS.has(q.pos) || unknownName || (q.norm.length === 1 && LEVEL_PREFIXES.has(q.norm)) || ORG_OPENERS.has(q.norm)) properFirst = k;
       }
       // a name needs a proper part (a place, an organisation, a word jieba knows as a name): a
       // generic phrase (保险公司, 计算机中心, 食品厂) names a kind of body, not one body
@@ -555,6 +618,21 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
     }
   };
   organisations();
+
+  // a team under a place's name, its 队 glued to the word after it: 古巴|队以, 挪威|队一役
+  const teams = () => {
+    for (const i of lists.team) {
+      const t = toks[i]!;
+      if (!free(i) || !adjacent(i) || t.norm.length !== 2 || !TEAM_GLUE.has(t.norm[1]!)) continue;
+      const o = owner[i - 1];
+      if (!o || (o.type !== 'GPE' && o.type !== 'LOC') || o.end !== t.start) continue;
+      let j = i - 1;
+      while (j > 0 && owner[j - 1] === o) j--;
+      if (o.start !== toks[j]!.start) continue;
+      take({ type: 'ORG', first: j, last: i, end: t.start + 1 });
+    }
+  };
+  teams();
 
   // each pass is a function of its own: small units that the JIT compiles early
   const newspapers = () => {
@@ -686,7 +764,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
 
 /** the tokens each pass looks at, in text order */
 function candidateLists(flags: Uint16Array) {
-  const lists = { people: [] as number[], glued: [] as number[], org: [] as number[], book: [] as number[], place: [] as number[], country: [] as number[] };
+  const lists = { team: [] as number[], dots: [] as number[], people: [] as number[], glued: [] as number[], org: [] as number[], book: [] as number[], place: [] as number[], country: [] as number[] };
   const n = flags.length;
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
@@ -695,11 +773,16 @@ function candidateLists(flags: Uint16Array) {
       lists.book.push(i);
       continue;
     }
+    if (f === DOT) {
+      lists.dots.push(i);
+      continue;
+    }
     if ((f & (SURNAME | TRANSLIT)) !== 0) lists.people.push(i);
     if ((f & FOLLOWER_END) !== 0) lists.glued.push(i);
     if ((f & (ORG_END | NT)) !== 0) lists.org.push(i);
     if ((f & (PLACE_END | NS | ADMIN_END)) !== 0 || (i + 1 < n && (flags[i + 1]! & PLACE_END) !== 0)) lists.place.push(i);
     if ((f & ABBREVIATION) !== 0) lists.country.push(i);
+    if ((f & TEAM) !== 0) lists.team.push(i);
   }
   return lists;
 }
@@ -714,11 +797,13 @@ function tokenFlags(kb: KnowledgeBase, lex: NameLexicon, toks: Token[]): Uint16A
     const w = t.norm;
     if (!isHan(w)) {
       if (w === '《') flags[i] = BOOK;
+      else if (NAME_DOTS.has(w)) flags[i] = DOT;
       continue;
     }
     const first = table[w.charCodeAt(0)]!;
     const last = table[w.charCodeAt(w.length - 1)]!;
     let f = HAN | (first & (SURNAME | TRANSLIT)) | (last & (ORG_END | PLACE_END | ADMIN_END));
+    if (w.length === 2 && w.charCodeAt(0) === TEAM_HEAD) f |= TEAM;
     if (w.length === 2 && ADDRESS_PREFIXES[w.charCodeAt(0)] === 1 && (last & C_SINGLE_SURNAME) !== 0) f |= SURNAME;
     if (w.length >= 2 && (first & C_JAPANESE_FIRST) !== 0 && (lex.japaneseSurnames.has(w.slice(0, 2)) || (w.length >= 3 && lex.japaneseSurnames.has(w.slice(0, 3))))) f |= SURNAME | JAPANESE;
     if (w.length >= 3) f |= last & FOLLOWER_END;
