@@ -62,6 +62,11 @@ export interface Mention {
   source: 'kb' | 'compound' | 'rule';
   /** a title or office written before a person's name (外交部长王毅 → 外交部长) */
   title?: string;
+  /**
+   * a bare name that many bodies share (国会, 外交部): tagged for its span, but naming no one
+   * entity, so it is left out of every count and table
+   */
+  ambiguous?: true;
 }
 
 export interface Message {

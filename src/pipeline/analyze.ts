@@ -82,6 +82,7 @@ function collect(doc: Doc, result: CorpusResult): void {
   addGroupTerms(result.termsByOutlet, doc.meta.outlet ?? '', doc.tally);
   if (doc.meta.day) addGroupTerms(result.termsByDay, doc.meta.day, doc.tally);
   for (const m of doc.mentions) {
+    if (m.ambiguous) continue;
     const blockSpans = doc.sentences[m.block]!;
     const sentence = blockSpans[spanIndexAt(blockSpans, m.start)]!;
     result.mentions.push({

@@ -38,6 +38,8 @@ export interface NameLexicon {
   placeSuffixEnds: Uint8Array;
   /** place suffixes, longest first */
   placeSuffixList: string[];
+  /** bare names of bodies that many countries have (国会, 外交部): tagged, but given no entity id */
+  ambiguousBodies: Set<string>;
   /** Japanese family names (桥本, 佐佐木), read as people with a cue or a given name run on */
   japaneseSurnames: Set<string>;
   /** one-character forms of Chinese provinces and cities (京 → 北京): character → a knowledge-base alias */
@@ -59,6 +61,7 @@ export const NAME_FILES = [
   'not-names.txt',
   'place-abbreviations.txt',
   'japanese-surnames.txt',
+  'ambiguous-bodies.txt',
 ];
 
 /** the tables in `dir` (dictionaries/names), or undefined when the folder is missing */
@@ -77,7 +80,7 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
       .filter((l) => l.trim() !== '' && !l.startsWith('#'))
       .map((l) => l.trim().split(/\s+/).map(normalize));
   };
-  const [surnameFile, translitFile, stopFile, givenFile, titleFile, cueFile, orgFile, placeFile, notFile, abbreviationFile, japaneseFile] = files as [string, string, string, string, string, string, string, string, string, string, string];
+  const [surnameFile, translitFile, stopFile, givenFile, titleFile, cueFile, orgFile, placeFile, notFile, abbreviationFile, japaneseFile, ambiguousFile] = files as [string, string, string, string, string, string, string, string, string, string, string, string];
   const chars = (file: string) => table(lines(file).flatMap((cells) => cells.flatMap((c) => [...c])));
   const words = (file: string) => new Set(lines(file).map((cells) => cells[0]!));
   const surnames = new Map<string, boolean>();
@@ -117,6 +120,7 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
     notNames: words(notFile),
     placeAbbreviations,
     japaneseSurnames: words(japaneseFile),
+    ambiguousBodies: words(ambiguousFile),
     files,
   };
 }

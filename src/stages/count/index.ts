@@ -35,6 +35,7 @@ export function countDocument(doc: Doc, rules: TermRules): Tally {
     addToSet(termsBySentence, sentenceOf(token.block, token.start), term);
   }
   for (const mention of doc.mentions) {
+    if (mention.ambiguous) continue;
     const stat = tally.entities.get(mention.entity) ?? { mentions: 0, docs: 1, surfaces: new Map<string, number>() };
     stat.mentions++;
     stat.surfaces.set(mention.surface, (stat.surfaces.get(mention.surface) ?? 0) + 1);

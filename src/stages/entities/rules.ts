@@ -21,6 +21,8 @@ const WEAK_NAME_POS = new Set(['nz', 'ns', 'j', 'nt', 'ng']);
 const WORD_POS = new Set(['n', 'l', 'i', 'a', 'v', 'vn', 't', 'ad', 'an', 'd']);
 /** a team named in one word by jieba (中国足球队): an organisation, though 球队 alone is none */
 const TEAM_ENDS = new Set(['球队']);
+/** heads that after a place alone name a kind of body, not one (中国公司, 美国军舰) */
+const GENERIC_HEADS = new Set(['公司', '企业', '银行', '商业银行', '军舰', '工厂', '厂', '学校', '医院', '军队', '部队', '航空公司', '媒体', '官员', '当局', '政府', '大学生', '球员']);
 /** words that open the name of a national or international body (国家|新闻出版署, 中央|电视台) */
 const ORG_OPENERS = new Set(['国家', '中央', '全国', '国际', '世界', '中华', '亚洲', '欧洲', '非洲', '美洲', '泛美', '联合国']);
 /** one-character words for the level of a body, before its name (县|人大, 市|青年志愿者协会, 乡|党委) */
@@ -70,7 +72,7 @@ const DATELINE = new Set(['讯', '电', '报道', '市', '省', '人', '时间',
 /** words for the area around a place, glued to it by jieba and not part of its name */
 const PLACE_AREAS = new Set(['地区', '流域', '一带', '沿岸', '境内', '地带', '沿海', '周边']);
 /** common words jieba glues to a place: 荷兰人, 美国政府, 日本国内 */
-const PLACE_FOLLOWERS = new Set(['人', '政府', '籍', '方面', '当局', '国内', '境内', '全国', '人民', '军方', '总统', '总理', '首相', '外长', '国王', '议会', '国会', '经济', '军', '当地', '时间', '股市', '市场', '地区', '一带', '族', '民族', '战争', '国情', '式', '口音', '特色', '马克']);
+const PLACE_FOLLOWERS = new Set(['人', '政府', '籍', '方面', '当局', '国内', '境内', '全国', '人民', '军方', '总统', '总理', '首相', '外长', '国王', '议会', '国会', '经济', '军', '当地', '时间', '股市', '市场', '地区', '一带', '族', '民族', '战争', '国情', '式', '口音', '特色', '马克', '公司', '企业', '军舰', '媒体', '官员', '球员']);
 /** words jieba glues to a person's name: 邓小平理论, 毛泽东思想, 马克思主义, 克林顿政府 */
 const PERSON_FOLLOWERS = new Set(['理论', '思想', '主义', '同志', '政府', '时代', '时期', '路线', '政权', '当局', '家族', '夫妇', '夫人', '遗孀', '主义者', '文选', '选集', '文集', '故居', '旧居', '纪念馆', '塑像', '铜像', '诞辰', '逝世']);
 const FOLLOWER_ENDS = table([...PLACE_FOLLOWERS, ...PERSON_FOLLOWERS].map((w) => w[w.length - 1]!));
@@ -300,7 +302,11 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       if (t.pos === 'nr' || t.pos === 'nrfg') return { last, strong: !weakSurname && (given.length === 2 || last > i) };
       // a word the segmenter did not know (陈和生, 王芳): a name when it has a two-character given
       // name, or one common in given names
-      if (t.pos === 'x') return { last, strong: (given.length === 2 && !weakSurname) || (commonGiven(given) && (!weakSurname || given.length === 2)) };
+      // (高管, 修宪: new words of two characters need their given character to be a common one)
+      if (t.pos === 'x') {
+        if (given.length === 1 && !commonGiven(given)) return undefined;
+        return { last, strong: (given.length === 2 && !weakSurname) || (commonGiven(given) && (!weakSurname || given.length === 2)) };
+      }
       if (WEAK_NAME_POS.has(t.pos)) return { last, strong: false };
       // a verb, adverb or adjective after a title is what the titled person does (法官|展开, 总理|满意)
       if (NOT_AFTER_TITLE_POS.has(t.pos)) return undefined;
@@ -565,7 +571,10 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       const suffix = orgSuffixOf(w);
       // 副部|长: a deputy's title, not an organisation
       if (w.charCodeAt(0) === DEPUTY && suffix !== undefined && w.length <= suffix.length + 1) continue;
-      const nt = t.pos === 'nt' && w.length >= 2;
+      // jieba knows some generic phrases as organisation names (商业银行, 美国军舰)
+      const genericNt = t.pos === 'nt' && (lex.notNames.has(w) || (GENERIC_HEADS.has(w.slice(-2)) && kb.aliases.has(w.slice(0, -2))));
+      const nt = t.pos === 'nt' && w.length >= 2 && !genericNt;
+      if (genericNt) continue;
       if (!suffix && !nt) continue;
       const alone = suffix !== undefined && lex.orgSuffixes.get(suffix) === 'alone' && w.length <= suffix.length + 1;
       if (suffix && !nt && !alone) {
@@ -605,8 +614,10 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         if (PROPER_POS.has(q.pos) || unknownName || (q.norm.length === 1 && LEVEL_PREFIXES.has(q.norm)) || ORG_OPENERS.has(q.norm)) properFirst = k;
       }
       // a name needs a proper part (a place, an organisation, a word jieba knows as a name): a
-      // generic phrase (保险公司, 计算机中心, 食品厂) names a kind of body, not one body
+      // generic phrase (保险公司, 计算机中心, 食品厂) names a kind of body, not one body; nor does a
+      // place before a generic head (中国公司, 陕西工厂: companies of China, a factory in Shaanxi)
       if (properFirst < 0) continue;
+      if (properFirst < i && owner[properFirst] && owner[i - 1] === owner[properFirst] && GENERIC_HEADS.has(w)) continue;
       let start = properFirst;
       // leading verbs, adjectives and numbers do not open a name
       while (start < i && !owner[start] && (toks[start]!.pos === 'v' || toks[start]!.pos === 'a' || toks[start]!.pos === 'm' || toks[start]!.pos === 'l')) start++;
@@ -749,6 +760,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
     const type = known ? kb.entities.get(known)!.type : f.type;
     const mention: Mention = { entity, type, block, start, end, surface: textOf(head).slice(start, end), source: 'rule' };
     if (f.title) mention.title = f.title;
+    if (!known && f.type === 'ORG' && lex.ambiguousBodies.has(name)) mention.ambiguous = true;
     added.push(mention);
   }
   // titles of the knowledge base's people

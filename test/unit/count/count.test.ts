@@ -51,6 +51,17 @@ test('entity mentions and entity pairs', () => {
   assert.deepEqual([...tally.entityPairs.keys()], ['CN\tRU'], 'Putin is in another sentence');
 });
 
+test('an ambiguous mention (a bare 国会) is in no count and no pair', () => {
+  const doc = handDoc(['美国国会开会。'], []);
+  doc.mentions = [
+    { entity: 'US', type: 'GPE', block: 0, start: 0, end: 2, surface: '美国', source: 'kb' },
+    { entity: 'org~国会', type: 'ORG', block: 0, start: 2, end: 4, surface: '国会', source: 'rule', ambiguous: true },
+  ];
+  const tally = countDocument(doc, rules);
+  assert.deepEqual([...tally.entities.keys()], ['US']);
+  assert.equal(tally.entityPairs.size, 0);
+});
+
 test('termOf: English words lower-cased, English stop words out', () => {
   assert.equal(termOf('Economy', 'eng', rules), 'economy');
   assert.equal(termOf('the', 'eng', rules), undefined);

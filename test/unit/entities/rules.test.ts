@@ -211,3 +211,15 @@ test('Japanese names: run on into a given name, or the family name with a title 
   const family = tag('而桥本首相则在会谈中表示欢迎。');
   assert.equal(find(family, '桥本')?.type, 'PERSON', spans(family).join(' '));
 });
+
+test('a bare body name that many countries have is tagged but given no entity to count (国会, 外交部)', () => {
+  const doc = tag('国会昨天通过了法案，外交部表示欢迎。');
+  const congress = find(doc, '国会');
+  assert.equal(congress?.type, 'ORG', spans(doc).join(' '));
+  assert.equal(congress?.ambiguous, true);
+  assert.equal(find(doc, '外交部')?.ambiguous, true);
+  // a place before a generic head names no body: 中国公司 is Chinese companies
+  const generic = tag('许多中国公司参加了展览。');
+  assert.equal(find(generic, '中国')?.type, 'GPE', spans(generic).join(' '));
+  assert.ok(!generic.mentions.some((m) => m.type === 'ORG'), spans(generic).join(' '));
+});
