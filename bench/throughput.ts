@@ -38,6 +38,32 @@ for (let pass = 0; pass < 2; pass++) {
   }
   passes.push({ stageMs, runMs: performance.now() - t1, total });
 }
+// What recognition adds to a run: warm passes without the entities stage and with it, alternated,
+// compared by their total time. This counts what the stage costs the run, garbage collection of its
+// allocations included, and not the collections it happens to trigger for the other stages' garbage
+// (which the per-stage times above charge to whichever stage is running).
+const withoutEntities = pipeline.stages.filter((s) => s.name !== 'entities');
+const runTimes = { with: [] as number[], without: [] as number[], segment: [] as number[] };
+for (let round = 0; round < 2; round++) {
+  for (const withEntities of [false, true]) {
+    const stages = withEntities ? pipeline.stages : withoutEntities;
+    let segmentMs = 0;
+    const t1 = performance.now();
+    for (const source of sources) {
+      const doc = newDoc(source);
+      for (const stage of stages) {
+        if (hasFatal(doc)) break;
+        const start = performance.now();
+        stage.run(doc);
+        if (stage.name === 'segment') segmentMs += performance.now() - start;
+      }
+    }
+    (withEntities ? runTimes.with : runTimes.without).push(performance.now() - t1);
+    runTimes.segment.push(segmentMs);
+  }
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
 const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
 const bytes = sources.reduce((n, s) => n + s.bytes.length, 0);
 const { total } = passes[0]!;
@@ -49,4 +75,9 @@ passes.forEach(({ stageMs, runMs }, pass) => {
   for (const [name, ms] of stageMs) console.log(`  ${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${((ms / runMs) * 100).toFixed(1).padStart(5)}%`);
   console.log(`  entities / segment: ${((stageMs.get('entities')! / stageMs.get('segment')!) * 100).toFixed(1)}%`);
 });
+const added = mean(runTimes.with) - mean(runTimes.without);
+console.log(
+  `recognition added to a warm run: ${added.toFixed(0)} ms (runs without it ${mean(runTimes.without).toFixed(0)} ms, with it ${mean(runTimes.with).toFixed(0)} ms), ` +
+    `${((added / mean(runTimes.segment)) * 100).toFixed(1)}% of segmentation (${mean(runTimes.segment).toFixed(0)} ms)`,
+);
 console.log(`peak RSS: ${mb(peakRss)} MiB`);

@@ -35,12 +35,22 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
     else if (prefix.length === 2) aliasPairs.add(prefix.charCodeAt(0) * 0x10000 + prefix.charCodeAt(1));
   }
   const prefixes = prefixTable(kb);
+  // every pair of adjacent code units inside an alias: a token whose last two units, or a junction
+  // of two tokens, is no such pair cannot be (or continue) an alias, found without hashing text
+  const bigrams = new Set<number>();
+  for (const prefix of kb.aliasPrefixes) {
+    const k = prefix.length;
+    if (k >= 2) bigrams.add(prefix.charCodeAt(k - 2) * 0x10000 + prefix.charCodeAt(k - 1));
+  }
   const mayStartAlias = (w: string) =>
-    aliasStarts[w.charCodeAt(0)] === 1 && (w.length === 1 || aliasPairs.has(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+    aliasStarts[w.charCodeAt(0)] === 1 &&
+    (w.length === 1 || aliasPairs.has(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) &&
+    (w.length <= 2 || bigrams.has(w.charCodeAt(w.length - 2) * 0x10000 + w.charCodeAt(w.length - 1)));
+  const prefixes2 = { table: prefixes, bigrams };
   return {
     name: 'entities',
     run(doc: Doc) {
-      const aliasMentions = matchAliases(kb, prefixes, mayStartAlias, doc);
+      const aliasMentions = matchAliases(kb, prefixes2, mayStartAlias, doc);
       const tokens = doc.tokens;
       // tokens and alias mentions are in text order: each block's are one run of each list
       let mentions: Mention[] = [];
@@ -70,7 +80,7 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
   };
 }
 
-function matchAliases(kb: KnowledgeBase, prefixes: PrefixTable, mayStartAlias: (w: string) => boolean, doc: Doc): Mention[] {
+function matchAliases(kb: KnowledgeBase, prefixes: AliasIndex, mayStartAlias: (w: string) => boolean, doc: Doc): Mention[] {
   const mentions: Mention[] = [];
   const tokens = doc.tokens;
   let i = 0;
@@ -118,6 +128,12 @@ interface AliasMatch {
 /** what a prefix of an alias is: the entry it completes (an alias or a curated compound), or null */
 type PrefixTable = Map<string, { ids: string[]; source: Mention['source'] } | null>;
 
+/** the prefix table and the adjacent code-unit pairs of the aliases */
+interface AliasIndex {
+  table: PrefixTable;
+  bigrams: Set<number>;
+}
+
 /** every prefix of every alias and curated compound, with what it completes: one lookup a step */
 function prefixTable(kb: KnowledgeBase): PrefixTable {
   const table: PrefixTable = new Map();
@@ -136,17 +152,20 @@ function prefixTable(kb: KnowledgeBase): PrefixTable {
  * The longest alias (or curated compound, 港澳台) starting at token `first` and ending on a token
  * boundary in the same block.
  */
-function longestAlias(prefixes: PrefixTable, doc: Doc, tokens: Token[], first: number): AliasMatch | undefined {
+function longestAlias({ table, bigrams }: AliasIndex, doc: Doc, tokens: Token[], first: number): AliasMatch | undefined {
   const head = tokens[first]!;
   // the token itself first, without slicing: most tokens that pass the code-unit filter end there
-  const own = prefixes.get(head.norm);
+  const own = table.get(head.norm);
   if (own === undefined) return undefined;
   let best: AliasMatch | undefined = own ? { ids: own.ids, last: first, source: own.source } : undefined;
   const norm = doc.blocks[head.block]!.norm;
   for (let last = first + 1; last < tokens.length && last - first < MAX_TOKENS_PER_ALIAS; last++) {
     const token = tokens[last]!;
     if (token.block !== head.block) break;
-    const entry = prefixes.get(norm.slice(head.start, token.end));
+    // the junction with the next token must be a pair inside some alias (中|的 is in none)
+    const before = tokens[last - 1]!.end;
+    if (token.start === before && !bigrams.has(norm.charCodeAt(before - 1) * 0x10000 + norm.charCodeAt(token.start))) break;
+    const entry = table.get(norm.slice(head.start, token.end));
     if (entry === undefined) break;
     if (entry) best = { ids: entry.ids, last, source: entry.source };
   }
