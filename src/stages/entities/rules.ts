@@ -78,6 +78,8 @@ const PERSON_FOLLOWERS = new Set(['理论', '思想', '主义', '同志', '政�
 const FOLLOWER_ENDS = table([...PLACE_FOLLOWERS, ...PERSON_FOLLOWERS].map((w) => w[w.length - 1]!));
 /** verbs of travel and residence before a one-character country form (访华, 驻美, 来华) */
 const TRAVEL_VERBS = codes('访驻来赴抵离旅在对进返回');
+/** verbs of a stance towards a country, before its one-character form (反华, 侵华, 援华, 亲美) */
+const STANCE_VERBS = codes('反侵援亲仇排');
 /** what a one-character place form is glued to in one word: 美军, 俄总统, 中医, 京剧, 藏族, 粤菜 */
 const FORM_HEADS = new Set(['军', '籍', '侨', '商', '企', '剧', '医', '药', '菜', '族', '区', '胞', '总统', '总理', '首相', '外长', '政府', '当局', '军方', '方面', '股', '股市']);
 // token flags
@@ -99,6 +101,8 @@ const DOT = 8192;
 const NAME_DOTS = new Set(['·', '•', '‧', '・']);
 /** a token of 队 and a glued word after it */
 const TEAM = 16384;
+/** a word of three or more characters opening with a country's name (中国京剧) */
+const COUNTRY_WORD = 32768;
 /** what jieba glues to 队 after a country's name (古巴|队以, 南非|队后) */
 const TEAM_GLUE = new Set([...'以后一在和与的也就都将又已']);
 /** the token starts with a Japanese family name */
@@ -680,10 +684,10 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         if (office || travel || (country && (t.pos === 'j' || t.pos === 'ns'))) take({ type: 'LOC', first: i, last: i, entity: id });
         continue;
       }
-      if (w.length === 2 && TRAVEL_VERBS[w.charCodeAt(0)] === 1) {
+      if ((w.length === 2 || (w.length >= 3 && w[1] === '华')) && (TRAVEL_VERBS[w.charCodeAt(0)] === 1 || STANCE_VERBS[w.charCodeAt(0)] === 1)) {
         const id = formEntity(w[1]!);
         if (id) {
-          take({ type: 'LOC', first: i, last: i, start: t.start + 1, entity: id });
+          take({ type: 'LOC', first: i, last: i, start: t.start + 1, end: t.start + 2, entity: id });
           continue;
         }
       }
@@ -745,6 +749,27 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
   };
   places();
 
+  // a country's name opening a word jieba made of it and a common word (中国京剧, 中华民族,
+  // 中国画): the country, as long as the word is no organisation's or place's name
+  const countryOpened = () => {
+    for (const i of lists.countryWord) {
+      if (!free(i)) continue;
+      const t = toks[i]!;
+      const w = t.norm;
+      const last = w.charCodeAt(w.length - 1);
+      if (lex.orgSuffixEnds[last] === 1 || lex.placeSuffixEnds[last] === 1 || lex.notNames.has(w)) continue;
+      for (let len = Math.min(w.length - 1, 5); len >= 2; len--) {
+        const id = kb.aliases.get(w.slice(0, len));
+        // 挪威克朗, 德国马克: a currency, not the country
+        if (id && kb.entities.get(id)!.type === 'GPE' && !lex.notNames.has(w.slice(len))) {
+          take({ type: 'LOC', first: i, last: i, end: t.start + len, entity: id });
+          break;
+        }
+      }
+    }
+  };
+  countryOpened();
+
   // ── mentions ──────────────────────────────────────────────────────────────────────────────────
   const added: Mention[] = [];
   const absorbed = new Set<Mention>();
@@ -776,7 +801,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
 
 /** the tokens each pass looks at, in text order */
 function candidateLists(flags: Uint16Array) {
-  const lists = { team: [] as number[], dots: [] as number[], people: [] as number[], glued: [] as number[], org: [] as number[], book: [] as number[], place: [] as number[], country: [] as number[] };
+  const lists = { countryWord: [] as number[], team: [] as number[], dots: [] as number[], people: [] as number[], glued: [] as number[], org: [] as number[], book: [] as number[], place: [] as number[], country: [] as number[] };
   const n = flags.length;
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
@@ -795,6 +820,7 @@ function candidateLists(flags: Uint16Array) {
     if ((f & (PLACE_END | NS | ADMIN_END)) !== 0 || (i + 1 < n && (flags[i + 1]! & PLACE_END) !== 0)) lists.place.push(i);
     if ((f & ABBREVIATION) !== 0) lists.country.push(i);
     if ((f & TEAM) !== 0) lists.team.push(i);
+    if ((f & COUNTRY_WORD) !== 0) lists.countryWord.push(i);
   }
   return lists;
 }
@@ -802,6 +828,7 @@ function candidateLists(flags: Uint16Array) {
 /** what each token could start or end, from its first and last characters and its tag */
 function tokenFlags(kb: KnowledgeBase, lex: NameLexicon, toks: Token[]): Uint16Array {
   const table = charTable(kb, lex);
+  const countryStarts = countryStartsOf(kb);
   const n = toks.length;
   const flags = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
@@ -816,10 +843,11 @@ function tokenFlags(kb: KnowledgeBase, lex: NameLexicon, toks: Token[]): Uint16A
     const last = table[w.charCodeAt(w.length - 1)]!;
     let f = HAN | (first & (SURNAME | TRANSLIT)) | (last & (ORG_END | PLACE_END | ADMIN_END));
     if (w.length === 2 && w.charCodeAt(0) === TEAM_HEAD) f |= TEAM;
+    if (w.length >= 3 && countryStarts.has(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) f |= COUNTRY_WORD;
     if (w.length === 2 && ADDRESS_PREFIXES[w.charCodeAt(0)] === 1 && (last & C_SINGLE_SURNAME) !== 0) f |= SURNAME;
     if (w.length >= 2 && (first & C_JAPANESE_FIRST) !== 0 && (lex.japaneseSurnames.has(w.slice(0, 2)) || (w.length >= 3 && lex.japaneseSurnames.has(w.slice(0, 3))))) f |= SURNAME | JAPANESE;
     if (w.length >= 3) f |= last & FOLLOWER_END;
-    if ((w.length <= 3 && (first & C_ABBREVIATION) !== 0) || (w.length === 2 && (first & C_VISIT) !== 0)) f |= ABBREVIATION;
+    if ((w.length <= 3 && (first & C_ABBREVIATION) !== 0) || (w.length >= 2 && (first & C_VISIT) !== 0)) f |= ABBREVIATION;
     const pos = t.pos;
     if (pos === 'nt') f |= NT;
     else if (pos === 'ns') f |= NS;
@@ -851,7 +879,7 @@ function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint32Array {
     if (lex.placeSuffixEnds[c] === 1) f |= PLACE_END;
     if (ADMIN_SUFFIXES[c] === 1) f |= ADMIN_END;
     if (FOLLOWER_ENDS[c] === 1) f |= FOLLOWER_END;
-    if (TRAVEL_VERBS[c] === 1) f |= C_VISIT;
+    if (TRAVEL_VERBS[c] === 1 || STANCE_VERBS[c] === 1) f |= C_VISIT;
     table[c] = f;
   }
   for (const ch of [...kb.abbreviations.keys(), ...regionFormsOf(kb, lex).keys()]) table[ch.charCodeAt(0)]! |= C_ABBREVIATION;
@@ -859,6 +887,20 @@ function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint32Array {
   for (const family of lex.japaneseSurnames) table[family.charCodeAt(0)]! |= C_JAPANESE_FIRST;
   charTables.set(kb, table);
   return table;
+}
+
+const countryStartTables = new WeakMap<KnowledgeBase, Set<number>>();
+
+/** the first two code units of every country's alias, as one number, once per knowledge base */
+function countryStartsOf(kb: KnowledgeBase): Set<number> {
+  let starts = countryStartTables.get(kb);
+  if (starts) return starts;
+  starts = new Set();
+  for (const [alias, id] of kb.aliases) {
+    if (alias.length >= 2 && kb.entities.get(id)!.type === 'GPE') starts.add(alias.charCodeAt(0) * 0x10000 + alias.charCodeAt(1));
+  }
+  countryStartTables.set(kb, starts);
+  return starts;
 }
 
 const regionFormTables = new WeakMap<KnowledgeBase, Map<string, string>>();

@@ -223,3 +223,14 @@ test('a bare body name that many countries have is tagged but given no entity to
   assert.equal(find(generic, '中国')?.type, 'GPE', spans(generic).join(' '));
   assert.ok(!generic.mentions.some((m) => m.type === 'ORG'), spans(generic).join(' '));
 });
+
+test('a country opening a word (中国京剧, 中国武术) or a country form after a verb in a word (驻华大使) is the country', () => {
+  const art = tag('他首先建立中国武术专项。');
+  assert.equal(find(art, '中国')?.entity, 'CN', spans(art).join(' '));
+  const envoy = tag('新任驻华大使昨天抵达。');
+  const m = find(envoy, '华');
+  assert.equal(m?.entity, 'CN', spans(envoy).join(' '));
+  assert.equal(m.end - m.start, 1);
+  // a currency named after a country is no mention of it
+  assert.ok(!find(tag('削减15亿挪威克朗。'), '挪威'));
+});
