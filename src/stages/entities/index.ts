@@ -71,6 +71,7 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
         const { added, absorbed } = recognizeDoc(kb, names, doc, tokens, mentions);
         if (absorbed.size > 0) mentions = mentions.filter((m) => !absorbed.has(m));
         if (added.length > 0) {
+          linkNameParts(kb, doc, mentions, added);
           mentions.push(...added);
           mentions.sort((x, y) => x.block - y.block || x.start - y.start);
         }
@@ -78,6 +79,35 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
       doc.mentions = mentions;
     },
   };
+}
+
+/** the separators of the parts of a foreign name */
+const NAME_PART_SEPARATOR = /[·•‧・]/;
+
+/**
+ * A person named in full in a document (亨特·拜登, a knowledge-base alias) and later by one part of
+ * the name (亨特) is one person: rule-found mentions that are a part of a full name the document
+ * holds take that person's id. A part shared by two people the document names stays as it was.
+ */
+function linkNameParts(kb: KnowledgeBase, doc: Doc, known: Mention[], added: Mention[]): void {
+  let parts: Map<string, string | null> | undefined;
+  for (const m of known) {
+    if (m.type !== 'PERSON' || m.source === 'rule') continue;
+    const name = doc.blocks[m.block]!.norm.slice(m.start, m.end);
+    if (!NAME_PART_SEPARATOR.test(name)) continue;
+    parts ??= new Map();
+    for (const part of name.split(NAME_PART_SEPARATOR)) {
+      if (part.length < 2) continue;
+      const seen = parts.get(part);
+      parts.set(part, seen === undefined || seen === m.entity ? m.entity : null);
+    }
+  }
+  if (!parts) return;
+  for (const m of added) {
+    if (m.type !== 'PERSON') continue;
+    const id = parts.get(doc.blocks[m.block]!.norm.slice(m.start, m.end));
+    if (id && kb.entities.has(id)) m.entity = id;
+  }
 }
 
 function matchAliases(kb: KnowledgeBase, prefixes: AliasIndex, mayStartAlias: (w: string) => boolean, doc: Doc): Mention[] {

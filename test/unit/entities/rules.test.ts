@@ -234,3 +234,13 @@ test('a country opening a word (中国京剧, 中国武术) or a country form af
   // a currency named after a country is no mention of it
   assert.ok(!find(tag('削减15亿挪威克朗。'), '挪威'));
 });
+
+test('a part of a full name the document gives (亨特·拜登 … 亨特) is the same person', () => {
+  const doc = tag('亨特·拜登的电子邮件曝光。', '亨特表示，他没有做错事。');
+  const full = find(doc, '亨特·拜登');
+  assert.ok(full && full.source === 'kb', spans(doc).join(' '));
+  const part = doc.mentions.find((m) => m.surface === '亨特' && m.block === 1);
+  assert.equal(part?.entity, full.entity, spans(doc).join(' '));
+  // without the full name in the document the part keeps a rule id of its own
+  assert.notEqual(find(tag('亨特表示，他没有做错事。'), '亨特')?.entity, full.entity);
+});
