@@ -146,6 +146,15 @@ function coreSpan(kb: KnowledgeBase, norm: string, id: string, start: number, en
     if (norm.endsWith(area, end) && kb.aliases.get(norm.slice(start, end - area.length)) === id) return [start, end - area.length];
   }
   if (norm.startsWith(ERA_PREFIX, start) && kb.aliases.get(norm.slice(start + 1, end)) === id) return [start + 1, end];
+  // a person's alias made of the name and a title (毛主席, 明仁天皇): the name alone, whether
+  // another alias of the person (明仁) or the surname (毛)
+  const titles = kb.names?.titles;
+  if (titles && kb.entities.get(id)?.type === 'PERSON') {
+    for (let cut = end - 1; cut > start; cut--) {
+      if (!titles.has(norm.slice(cut, end))) continue;
+      if (cut - start === 1 || kb.aliases.get(norm.slice(start, cut)) === id) return [start, cut];
+    }
+  }
   return [start, end];
 }
 

@@ -42,7 +42,7 @@ const NOT_AFTER_TITLE_POS = new Set(['v', 'vn', 'vd', 'd', 'a', 'ad', 'an', 'f',
 /** words after which a transliterated word is a place, not a person (在图卢兹, 抵达达沃斯) */
 const LOCATIVES = new Set(['在', '到', '于', '赴', '抵', '抵达', '前往', '来自', '访问', '途经', '离开', '飞抵', '来到', '位于', '从']);
 /** words after a transliterated word that make it a modifier of a thing (尤伯杯, 厄尔尼诺现象) */
-const THING_HEADS = new Set(['杯', '现象', '体系', '主义', '式', '号', '牌', '公司', '集团', '大学', '河', '山', '州', '地区', '区', '市', '县', '省', '港', '城', '岛', '湖', '海', '湾', '毒气', '病毒']);
+const THING_HEADS = new Set(['农庄', '大区', '国际', '保安', '指数', '飞船', '号', '杯', '现象', '体系', '主义', '式', '号', '牌', '公司', '集团', '大学', '河', '山', '州', '地区', '区', '市', '县', '省', '港', '城', '岛', '湖', '海', '湾', '毒气', '病毒']);
 /** parts of speech of the words an organisation name is built from, left of its head */
 const ORG_MODIFIER_POS = new Set(['ns', 'nt', 'nz', 'n', 'nr', 'nrt', 'j', 'vn', 'v', 'b', 'x', 'an', 'ng', 'nrfg', 'm']);
 /** words that end a dateline or a report's opening, never part of a name (北京6月25日电|外交部) */
@@ -224,6 +224,16 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
     (adjacent(first) && adjacent(first - 1) && LIST_MARKS.has(toks[first - 1]!.norm) && isPersonAt(first - 2)) ||
     (adjacent(last + 1) && adjacent(last + 2) && LIST_MARKS.has(toks[last + 1]!.norm) && isPersonAt(last + 2));
   const cued = (first: number, last: number) => titleBefore(first) !== undefined || cueAfter(last + 1) || listNeighbour(first, last);
+
+  /** the organisation suffix w ends with, longest first */
+  const orgSuffixOf = (w: string): string | undefined => {
+    if (lex.orgSuffixEnds[w.charCodeAt(w.length - 1)] !== 1) return undefined;
+    for (let len = Math.min(4, w.length); len >= 1; len--) {
+      const s = w.slice(-len);
+      if (lex.orgSuffixes.has(s)) return s;
+    }
+    return undefined;
+  };
 
   // ── people ────────────────────────────────────────────────────────────────────────────────────
   const chars = charTable(kb, lex);
@@ -444,7 +454,10 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         if (foreign && (foreign.hasDot || foreign.chars >= 4 || toks[i]!.pos === 'nrt' || !chinese)) {
           const titled = titleBefore(i) !== undefined;
           const next = toks[foreign.last + 1];
-          const thing = next !== undefined && adjacent(foreign.last + 1) && THING_HEADS.has(next.norm);
+          // a transliterated word before a thing, a place or a body's head names that (多福|农庄,
+          // 阿尔萨斯|大区, 宾士域|保安|有限公司): not a person
+          const thing =
+            next !== undefined && adjacent(foreign.last + 1) && (THING_HEADS.has(next.norm) || lex.placeSuffixes.has(next.norm) || lex.orgSuffixes.has(next.norm) || orgSuffixOf(next.norm) !== undefined);
           const place = (adjacent(i) && LOCATIVES.has(toks[i - 1]!.norm)) || thing;
           if (titled || foreign.hasDot || (!place && (foreign.strong || cued(i, foreign.last) || placeBefore(i)))) pick = { type: 'PERSON', first: i, last: foreign.last };
         }
@@ -536,14 +549,6 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
   glued();
 
   // ── organisations, right to left so that a longer name takes in the heads inside it ────────────
-  const orgSuffixOf = (w: string): string | undefined => {
-    if (lex.orgSuffixEnds[w.charCodeAt(w.length - 1)] !== 1) return undefined;
-    for (let len = Math.min(4, w.length); len >= 1; len--) {
-      const s = w.slice(-len);
-      if (lex.orgSuffixes.has(s)) return s;
-    }
-    return undefined;
-  };
   /** the organisation a title word starts with: 司法部长 → 司法部, 市委书记 → 市委, 部长 → 部 */
   const orgInTitle = (w: string): string | undefined => {
     if (w.endsWith('长') && orgSuffixOf(w.slice(0, -1))) return w.slice(0, -1);
