@@ -307,7 +307,9 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       // 赵国|钧, 汪明|新: jieba cut off the last character of the given name
       let last = i;
       if (given.length === 1 && givenToken(i + 1) && toks[i + 1]!.norm.length === 1 && !cueAfter(i + 1)) last = i + 1;
-      if (lex.orgSuffixes.has(w[w.length - 1]!) || lex.orgSuffixes.has(w.slice(-2))) return undefined;
+      // 红军, 王府: an organisation's head ends the word, unless jieba did not know the word and
+      // its given name is a common one (潘维军, 宋军)
+      if ((lex.orgSuffixes.has(w[w.length - 1]!) || lex.orgSuffixes.has(w.slice(-2))) && !(t.pos === 'x' && commonGiven(given))) return undefined;
       const lastChar = w.charCodeAt(w.length - 1);
       if (ADMIN_SUFFIXES[lastChar] === 1 || NOT_NAME_ENDINGS[lastChar] === 1) return undefined;
       // a two-character dictionary word tagged nr is as often an ordinary word (荣幸, 高达): cue it
