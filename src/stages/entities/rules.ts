@@ -583,7 +583,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       // 副部|长: a deputy's title, not an organisation
       if (w.charCodeAt(0) === DEPUTY && suffix !== undefined && w.length <= suffix.length + 1) continue;
       // jieba knows some generic phrases as organisation names (商业银行, 美国军舰)
-      const genericNt = t.pos === 'nt' && (lex.notNames.has(w) || (GENERIC_HEADS.has(w.slice(-2)) && kb.aliases.has(w.slice(0, -2))));
+      const genericNt = t.pos === 'nt' && (lex.notNames.has(w) || (GENERIC_HEADS.has(w.slice(-2)) && isPlace(kb, kb.aliases.get(w.slice(0, -2)))));
       const nt = t.pos === 'nt' && w.length >= 2 && !genericNt;
       if (genericNt) continue;
       if (!suffix && !nt) continue;
@@ -597,7 +597,9 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       }
       // extend to the left over modifiers, taking in place and organisation mentions
       let first = i;
-      const proper = nt || alone || (t.pos !== 'n' && PROPER_POS.has(t.pos) && w.length > (suffix?.length ?? 0));
+      // 智利队, 微软公司: a known place or body and the head in one word
+      const knownStem = suffix !== undefined && w.length > suffix.length && kb.aliases.has(w.slice(0, w.length - suffix.length));
+      const proper = nt || alone || knownStem || (t.pos !== 'n' && PROPER_POS.has(t.pos) && w.length > (suffix?.length ?? 0));
       let properFirst = proper ? i : -1;
       for (let k = i - 1; k >= 0 && i - k < MAX_ORG_TOKENS; k--) {
         const q = toks[k]!;
@@ -787,7 +789,8 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
     const head = toks[f.first]!;
     const block = head.block;
     const name = normOf(head).slice(start, end);
-    const known = f.entity ?? kb.aliases.get(name);
+    // 微软公司, 华为集团: a known body and a company word is that body
+    const known = f.entity ?? kb.aliases.get(name) ?? (f.type === 'ORG' ? companyOf(kb, name) : undefined);
     const entity = known ?? ruleEntityId(f.type, name);
     const type = known ? kb.entities.get(known)!.type : f.type;
     const mention: Mention = { entity, type, block, start, end, surface: textOf(head).slice(start, end), source: 'rule' };
@@ -894,6 +897,25 @@ function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint32Array {
   for (const family of lex.japaneseSurnames) table[family.charCodeAt(0)]! |= C_JAPANESE_FIRST;
   charTables.set(kb, table);
   return table;
+}
+
+/** an id of the knowledge base that names a country, a region or a place */
+function isPlace(kb: KnowledgeBase, id: string | undefined): boolean {
+  const type = id === undefined ? undefined : kb.entities.get(id)?.type;
+  return type === 'GPE' || type === 'LOC';
+}
+
+/** words after a company's name that leave it the same company */
+const COMPANY_WORDS = ['有限公司', '公司', '集团'];
+
+/** the knowledge-base organisation a name is, with a company word after it (微软公司 → 微软) */
+function companyOf(kb: KnowledgeBase, name: string): string | undefined {
+  for (const word of COMPANY_WORDS) {
+    if (name.length <= word.length || !name.endsWith(word)) continue;
+    const id = kb.aliases.get(name.slice(0, -word.length));
+    if (id && kb.entities.get(id)!.type === 'ORG') return id;
+  }
+  return undefined;
 }
 
 const countryStartTables = new WeakMap<KnowledgeBase, Set<number>>();

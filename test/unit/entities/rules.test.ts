@@ -244,3 +244,9 @@ test('a part of a full name the document gives (亨特·拜登 … 亨特) is th
   // without the full name in the document the part keeps a rule id of its own
   assert.notEqual(find(tag('亨特表示，他没有做错事。'), '亨特')?.entity, full.entity);
 });
+
+test('a known body with a company word is that body (微软公司); a country with 队 is its team (智利队)', () => {
+  const doc = tag('微软公司宣布了新产品。');
+  assert.equal(find(doc, '微软公司')?.entity, resources.kb.aliases.get('微软'), spans(doc).join(' '));
+  assert.equal(find(tag('智利队以2比0获胜。'), '智利队')?.type, 'ORG');
+});
