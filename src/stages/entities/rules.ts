@@ -740,6 +740,13 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       let end: number | undefined;
       if (t.pos === 'ns' && w.length >= 2) {
         if (lex.notNames.has(w)) continue;
+        // 江阴, 泰兴, 井陉: a county or county-level city named without 县 or 市, which jieba knows
+        // as a place: that division
+        const county = kb.aliases.get(w + '县') ?? kb.aliases.get(w + '市');
+        if (county && kb.entities.get(county)!.type === 'LOC' && !placeSuffixAt(i + 1)) {
+          take({ type: 'LOC', first: i, last: i, entity: county });
+          continue;
+        }
         // jieba tags many two-character words ns (普及, 中断, 神圣): those need a sign of a place
         if (w.length === 2 && !placeCue(i)) continue;
         // 外国, 两国, 大国: a determiner and 国 is no name (every country name is in the knowledge base)

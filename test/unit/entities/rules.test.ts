@@ -250,3 +250,9 @@ test('a known body with a company word is that body (微软公司); a country wi
   assert.equal(find(doc, '微软公司')?.entity, resources.kb.aliases.get('微软'), spans(doc).join(' '));
   assert.equal(find(tag('智利队以2比0获胜。'), '智利队')?.type, 'ORG');
 });
+
+test('a county named without 县 or 市, which jieba tags as a place, is that division (江阴 → 江阴市)', () => {
+  const doc = tag('读书节把江阴的家庭读书活动推向高潮。');
+  const m = find(doc, '江阴');
+  assert.equal(m?.entity, resources.kb.aliases.get('江阴市'), spans(doc).join(' '));
+});
