@@ -141,6 +141,8 @@ interface Found {
   title?: string;
   /** the knowledge-base id, when the rule knows it (a one-character country form) */
   entity?: string;
+  /** a bare name many bodies share: recognised, but naming no one entity */
+  ambiguous?: true;
 }
 
 export interface RuleResult {
@@ -568,6 +570,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       const t = toks[i]!;
       let w = t.norm;
       let end = t.end;
+      let inTitle = false;
       // 司法部长, 市委书记, 农林|部长: the organisation inside a title word
       const endChar = w.charCodeAt(w.length - 1);
       if (lex.orgSuffixEnds[endChar] !== 1 && lex.titleEnds[endChar] !== 1 && t.pos !== 'nt') continue;
@@ -578,6 +581,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         if (head.length === 1 && (!adjacent(i) || !free(i - 1) || (flags[i - 1]! & HAN) === 0 || orgSuffixOf(toks[i - 1]!.norm) !== undefined || TITLE_MODIFIERS.has(toks[i - 1]!.norm))) continue;
         w = head;
         end = t.start + head.length;
+        inTitle = true;
       } else if (endsWithNotName(lex, w) && !(t.pos === 'nt' && TEAM_ENDS.has(w.slice(-2)))) continue;
       const suffix = orgSuffixOf(w);
       // 副部|长: a deputy's title, not an organisation
@@ -629,7 +633,13 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       // a name needs a proper part (a place, an organisation, a word jieba knows as a name): a
       // generic phrase (保险公司, 计算机中心, 食品厂) names a kind of body, not one body; nor does a
       // place before a generic head (中国公司, 陕西工厂: companies of China, a factory in Shaanxi)
-      if (properFirst < 0) continue;
+      // A bare body name (教育部, or 外交部 inside 外交部长) is recognised, but as one of the bodies
+      // many countries have: it gets no entity of its own (ambiguous)
+      if (properFirst < 0) {
+        const bare = first === i && (lex.ambiguousBodies.has(w) || (inTitle && w.length >= 3 && suffix !== undefined));
+        if (bare) take({ type: 'ORG', first: i, last: i, end, ambiguous: true });
+        continue;
+      }
       if (properFirst < i && owner[properFirst] && owner[i - 1] === owner[properFirst] && GENERIC_HEADS.has(w)) continue;
       let start = properFirst;
       // leading verbs, adjectives and numbers do not open a name
@@ -802,7 +812,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
     const type = known ? kb.entities.get(known)!.type : f.type;
     const mention: Mention = { entity, type, block, start, end, surface: textOf(head).slice(start, end), source: 'rule' };
     if (f.title) mention.title = f.title;
-    if (!known && f.type === 'ORG' && lex.ambiguousBodies.has(name)) mention.ambiguous = true;
+    if (!known && f.type === 'ORG' && (f.ambiguous || lex.ambiguousBodies.has(name))) mention.ambiguous = true;
     added.push(mention);
   }
   // titles of the knowledge base's people
