@@ -592,7 +592,9 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       if (genericNt) continue;
       if (!suffix && !nt) continue;
       const alone = suffix !== undefined && lex.orgSuffixes.get(suffix) === 'alone' && w.length <= suffix.length + 1;
-      if (suffix && !nt && !alone) {
+      // a bare body name of the list (海军, 国会) goes on: a place before it makes it a name (美国海军)
+      const listedBare = lex.ambiguousBodies.has(w);
+      if (suffix && !nt && !alone && !listedBare) {
         // a word of one character and the suffix (组队, 入党) is an ordinary word, unless jieba knows it as a name
         if (w.length === suffix.length + 1 && !PROPER_POS.has(t.pos)) continue;
         const before = w[w.length - suffix.length - 1];
@@ -636,7 +638,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       // A bare body name (教育部, or 外交部 inside 外交部长) is recognised, but as one of the bodies
       // many countries have: it gets no entity of its own (ambiguous)
       if (properFirst < 0) {
-        const bare = first === i && (lex.ambiguousBodies.has(w) || (inTitle && w.length >= 3 && suffix !== undefined));
+        const bare = first === i && (listedBare || (inTitle && w.length >= 3 && suffix !== undefined));
         if (bare) take({ type: 'ORG', first: i, last: i, end, ambiguous: true });
         continue;
       }
