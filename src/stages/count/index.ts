@@ -18,14 +18,15 @@ export function createCountStage(rules: TermRules): Stage {
 export function countDocument(doc: Doc, rules: TermRules): Tally {
   const tally = emptyTally();
   tally.documents = 1;
-  const sentenceOf = (block: number, offset: number) => `${block}:${spanIndexAt(doc.sentences[block]!, offset)}`;
-  const termsBySentence = new Map<string, Set<string>>();
-  const entitiesBySentence = new Map<string, Set<string>>();
+  // a sentence as one number (block, then sentence in the block): no string per token
+  const sentenceOf = (block: number, offset: number) => block * SENTENCES_PER_BLOCK + spanIndexAt(doc.sentences[block]!, offset);
+  const termsBySentence = new Map<number, Set<string>>();
+  const entitiesBySentence = new Map<number, Set<string>>();
 
   const links = doc.blocks.map((b) => linkSpans(b.norm));
   for (const token of doc.tokens) {
     if (isWordToken(token.norm)) tally.tokens++;
-    if (links[token.block]!.some((l) => token.start >= l.start && token.start < l.end)) continue;
+    if (insideAny(links[token.block]!, token.start)) continue;
     const term = termOf(token.norm, token.pos, rules);
     if (term === undefined) continue;
     const stat = tally.terms.get(term) ?? { count: 0, docs: 1, pos: new Map<string, number>() };
@@ -47,13 +48,22 @@ export function countDocument(doc: Doc, rules: TermRules): Tally {
   return tally;
 }
 
-function addToSet(map: Map<string, Set<string>>, key: string, item: string): void {
+/** more sentences than any block holds: the factor that makes (block, sentence) one number */
+const SENTENCES_PER_BLOCK = 1_000_000;
+
+/** offset lies inside one of the spans */
+function insideAny(spans: { start: number; end: number }[], offset: number): boolean {
+  for (const l of spans) if (offset >= l.start && offset < l.end) return true;
+  return false;
+}
+
+function addToSet(map: Map<number, Set<string>>, key: number, item: string): void {
   const set = map.get(key);
   if (set) set.add(item);
   else map.set(key, new Set([item]));
 }
 
-function countPairs(bySentence: Map<string, Set<string>>, pairs: Tally['termPairs']): void {
+function countPairs(bySentence: Map<number, Set<string>>, pairs: Tally['termPairs']): void {
   for (const items of bySentence.values()) {
     const list = [...items];
     for (let i = 0; i < list.length; i++) {
