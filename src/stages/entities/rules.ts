@@ -59,6 +59,8 @@ const DIRECTIONS = new Set([...'东西南北中内外上下前后']);
 /** a head that ends in 部 after a number is a work (第一部) */
 const NUMERAL = new Set([...'一二三四五六七八九十百千两0123456789第']);
 const MAX_ORG_TOKENS = 6;
+/** parts of speech of function words */
+const FUNCTION_POS = new Set(['c', 'p', 'd', 'u', 'uj', 'r']);
 /** suffixes of Chinese administrative places, read inside one unknown word (华西村, 麦禾营镇) */
 const ADMIN_SUFFIXES = codes('省市县区镇乡村郡');
 /** first characters of a word that is no place name though it ends in a place suffix (全县, 本村, 该市) */
@@ -591,6 +593,8 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       const nt = t.pos === 'nt' && w.length >= 2 && !genericNt;
       if (genericNt) continue;
       if (!suffix && !nt) continue;
+      // 所 as a conjunction (印度|所|面临): not the head of an institute
+      if (suffix !== undefined && w === suffix && FUNCTION_POS.has(t.pos)) continue;
       const alone = suffix !== undefined && lex.orgSuffixes.get(suffix) === 'alone' && w.length <= suffix.length + 1;
       // a bare body name of the list (海军, 国会) goes on: a place before it makes it a name (美国海军)
       const listedBare = lex.ambiguousBodies.has(w);
