@@ -82,6 +82,10 @@ const FOLLOWER_ENDS = table([...PLACE_FOLLOWERS, ...PERSON_FOLLOWERS].map((w) =>
 const TRAVEL_VERBS = codes('访驻来赴抵离旅在对进返回');
 /** verbs of a stance towards a country, before its one-character form (反华, 侵华, 援华, 亲美) */
 const STANCE_VERBS = codes('反侵援亲仇排');
+/** one-character country forms read alone when jieba tags them as an abbreviation or a place */
+const LONE_FORMS = new Set([...'美俄英德朝韩越菲泰巴澳蒙乌台港']);
+/** heads of kinds of thing regional to China (京剧, 川菜, 藏医): after a province's form or 中 */
+const REGIONAL_HEADS = new Set(['剧', '菜', '医', '药', '族', '区', '胞']);
 /** what a one-character place form is glued to in one word: 美军, 俄总统, 中医, 京剧, 藏族, 粤菜 */
 const FORM_HEADS = new Set(['军', '籍', '侨', '商', '企', '剧', '医', '药', '菜', '族', '区', '胞', '总统', '总理', '首相', '外长', '政府', '当局', '军方', '方面', '股', '股市']);
 // token flags
@@ -706,7 +710,8 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         const before = adjacent(i) ? toks[i - 1]!.norm : '';
         const travel = before.length === 1 && TRAVEL_VERBS[before.charCodeAt(0)] === 1;
         const office = adjacent(i + 1) && PLACE_FOLLOWERS.has(toks[i + 1]!.norm);
-        if (office || travel || (country && (t.pos === 'j' || t.pos === 'ns'))) take({ type: 'LOC', first: i, last: i, entity: id });
+        // alone as an abbreviation only the forms that are seldom anything else (not 法 'law', 加, 日, 中)
+        if (office || travel || (country && (t.pos === 'j' || t.pos === 'ns') && LONE_FORMS.has(w))) take({ type: 'LOC', first: i, last: i, entity: id });
         continue;
       }
       if ((w.length === 2 || (w.length >= 3 && w[1] === '华')) && (TRAVEL_VERBS[w.charCodeAt(0)] === 1 || STANCE_VERBS[w.charCodeAt(0)] === 1)) {
@@ -717,7 +722,8 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         }
       }
       const id = formEntity(w[0]!);
-      if (id && FORM_HEADS.has(w.slice(1))) take({ type: 'LOC', first: i, last: i, end: t.start + 1, entity: id });
+      // 剧, 菜, 医, 药 after a province's form (京剧, 川菜), not after a country's (加剧)
+      if (id && FORM_HEADS.has(w.slice(1)) && (!REGIONAL_HEADS.has(w.slice(1)) || regionForms.has(w[0]!) || w[0] === '中')) take({ type: 'LOC', first: i, last: i, end: t.start + 1, entity: id });
     }
   };
   countryForms();
