@@ -256,3 +256,12 @@ test('a county named without 县 or 市, which jieba tags as a place, is that di
   const m = find(doc, '江阴');
   assert.equal(m?.entity, resources.kb.aliases.get('江阴市'), spans(doc).join(' '));
 });
+
+test('ordinary words are not read as one-character country forms or places (加剧, 保护法, 贫困县)', () => {
+  assert.equal(tag('金融危机加剧了失业。').mentions.some((m) => m.entity === 'CA'), false);
+  assert.equal(tag('检查环境保护法的执行情况。').mentions.some((m) => m.entity === 'FR'), false);
+  const poor = tag('这里是国定贫困县，交通不便。');
+  assert.deepEqual(poor.mentions.map((m) => m.surface), [], spans(poor).join(' '));
+  // a province's form before 剧 is the province
+  assert.equal(find(tag('他爱看豫剧。'), '豫')?.entity, resources.kb.aliases.get('河南'));
+});
