@@ -131,7 +131,7 @@ function matchAliases(kb: KnowledgeBase, prefixes: AliasIndex, mayStartAlias: (w
 }
 
 /** words that close an alias of a region without being part of its name (中东地区, 东北地区) */
-const AREA_WORDS = ['地区', '一带'];
+const AREA_WORDS = ['地区', '一带', '内地'];
 /** a word that opens an alias of a country without being part of its name (新中国) */
 const ERA_PREFIX = '新';
 
@@ -142,8 +142,11 @@ const ERA_PREFIX = '新';
  */
 function coreSpan(kb: KnowledgeBase, norm: string, id: string, start: number, end: number): [number, number] {
   if (end - start < 3) return [start, end];
+  // (a region's name before the area word need not be an alias itself: 西北地区 → 西北)
+  const type = kb.entities.get(id)?.type;
   for (const area of AREA_WORDS) {
-    if (norm.endsWith(area, end) && kb.aliases.get(norm.slice(start, end - area.length)) === id) return [start, end - area.length];
+    if (!norm.endsWith(area, end) || end - area.length - start < 2) continue;
+    if (type === 'LOC' || type === 'GPE' || kb.aliases.get(norm.slice(start, end - area.length)) === id) return [start, end - area.length];
   }
   if (norm.startsWith(ERA_PREFIX, start) && kb.aliases.get(norm.slice(start + 1, end)) === id) return [start + 1, end];
   // a person's alias made of the name and a title (毛主席, 明仁天皇): the name alone, whether
