@@ -650,7 +650,8 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         if (bare) take({ type: 'ORG', first: i, last: i, end, ambiguous: true });
         continue;
       }
-      if (properFirst < i && owner[properFirst] && owner[i - 1] === owner[properFirst] && GENERIC_HEADS.has(w)) continue;
+      const placeFirst = owner[properFirst];
+      if (properFirst < i && placeFirst && (placeFirst.type === 'GPE' || placeFirst.type === 'LOC') && owner[i - 1] === placeFirst && GENERIC_HEADS.has(w)) continue;
       let start = properFirst;
       // leading verbs, adjectives and numbers do not open a name
       while (start < i && !owner[start] && (toks[start]!.pos === 'v' || toks[start]!.pos === 'a' || toks[start]!.pos === 'm' || toks[start]!.pos === 'l')) start++;
