@@ -86,7 +86,8 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
   const surnames = new Map<string, boolean>();
   for (const [surname, mark] of lines(surnameFile)) {
     if (surname!.length > 2) throw new DictionaryError(`${surnameFile}: surname "${surname}" is longer than two characters`);
-    surnames.set(surname!, mark === '*');
+    // two lines may name one surname after normalization (於 and 于): weak if either says so
+    surnames.set(surname!, surnames.get(surname!) === true || mark === '*');
   }
   const orgSuffixes = new Map<string, OrgSuffixKind>();
   for (const [suffix, kind] of lines(orgFile)) {

@@ -121,7 +121,7 @@ const SURNAME_SUFFIXES = codes('某老家');
 /** one-character words the segmenter glues to a foreign name before it (的阿·德米特里延科) */
 const GLUED_BEFORE_NAME = new Set([...'的和与及同对向给把被让由是在将从']);
 /** one-character words the segmenter glues to an unknown name after it (赵华说, 郑咏是, 宋朝弟等) */
-const GLUED_AFTER_NAME = codes('说是等在和与的也就都到称讲均时');
+const GLUED_AFTER_NAME = codes('说是等在和与的也就都到称讲时');
 
 function codes(chars: string): Uint8Array {
   return table([...chars]);
