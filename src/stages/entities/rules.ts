@@ -456,7 +456,9 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
           continue;
         }
         const foreign = lex.transliteration[first] === 1 ? foreignName(i) : undefined;
-        const chinese = lex.surnameFirst[first] === 1 ? chineseName(i) : undefined;
+        // after a number a surname character is a measure or a count (9|万宗, 40|余国), not a name
+        const afterNumber = adjacent(i) && (toks[i - 1]!.pos === 'm' || NUMERAL.has(toks[i - 1]!.norm[toks[i - 1]!.norm.length - 1]!));
+        const chinese = lex.surnameFirst[first] === 1 && !afterNumber ? chineseName(i) : undefined;
         if (!foreign && !chinese) continue;
         if (pass === 0) candidates++;
         let pick: Found | undefined;
