@@ -24,33 +24,12 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
   // the one-character forms as a table by code unit: the compound scan tests every character
   const abbreviationTable = new Uint8Array(0x10000);
   for (const c of kb.abbreviations.keys()) abbreviationTable[c.charCodeAt(0)] = 1;
-  // first code units of every alias and curated compound: most tokens start none, and are passed
-  // over without hashing their text
-  const aliasStarts = new Uint8Array(0x10000);
-  // and their first two code units as one number: a token of two or more units that no alias
-  // starts with is passed over with a numeric lookup, without hashing its text
-  const aliasPairs = new Set<number>();
-  for (const prefix of kb.aliasPrefixes) {
-    if (prefix.length === 1) aliasStarts[prefix.charCodeAt(0)] = 1;
-    else if (prefix.length === 2) aliasPairs.add(prefix.charCodeAt(0) * 0x10000 + prefix.charCodeAt(1));
-  }
-  const prefixes = prefixTable(kb);
-  // every pair of adjacent code units inside an alias: a token whose last two units, or a junction
-  // of two tokens, is no such pair cannot be (or continue) an alias, found without hashing text
-  const bigrams = new Set<number>();
-  for (const prefix of kb.aliasPrefixes) {
-    const k = prefix.length;
-    if (k >= 2) bigrams.add(prefix.charCodeAt(k - 2) * 0x10000 + prefix.charCodeAt(k - 1));
-  }
-  const mayStartAlias = (w: string) =>
-    aliasStarts[w.charCodeAt(0)] === 1 &&
-    (w.length === 1 || aliasPairs.has(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) &&
-    (w.length <= 2 || bigrams.has(w.charCodeAt(w.length - 2) * 0x10000 + w.charCodeAt(w.length - 1)));
-  const prefixes2 = { table: prefixes, bigrams };
+  const aliasIndex = aliasIndexOf(kb);
+  const mayStartAlias = (w: string) => mayStartAliasIn(aliasIndex, w);
   return {
     name: 'entities',
     run(doc: Doc) {
-      const aliasMentions = matchAliases(kb, prefixes2, mayStartAlias, doc);
+      const aliasMentions = matchAliases(kb, aliasIndex, mayStartAlias, doc);
       const tokens = doc.tokens;
       // tokens and alias mentions are in text order: each block's are one run of each list
       let mentions: Mention[] = [];
@@ -170,24 +149,44 @@ interface AliasMatch {
 /** what a prefix of an alias is: the entry it completes (an alias or a curated compound), or null */
 type PrefixTable = Map<string, { ids: string[]; source: Mention['source'] } | null>;
 
-/** the prefix table and the adjacent code-unit pairs of the aliases */
+/** the aliases and curated compounds, indexed for matching on tokens */
 interface AliasIndex {
+  /** every prefix with what it completes: one lookup a step */
   table: PrefixTable;
+  /** first code units of the aliases: most tokens start none, and are passed over without hashing their text */
+  starts: Uint8Array;
+  /** first two code units as one number: a token no alias starts with is passed over with a numeric lookup */
+  pairs: Set<number>;
+  /**
+   * every pair of adjacent code units inside an alias: a token whose last two units, or a junction
+   * of two tokens, is no such pair cannot be (or continue) an alias, found without hashing text
+   */
   bigrams: Set<number>;
 }
 
-/** every prefix of every alias and curated compound, with what it completes: one lookup a step */
-function prefixTable(kb: KnowledgeBase): PrefixTable {
-  const table: PrefixTable = new Map();
+const pairCode = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+
+/** one pass over every prefix of every alias and curated compound */
+function aliasIndexOf(kb: KnowledgeBase): AliasIndex {
+  const index: AliasIndex = { table: new Map(), starts: new Uint8Array(0x10000), pairs: new Set(), bigrams: new Set() };
   for (const prefix of kb.aliasPrefixes) {
     const compound = kb.compounds.get(prefix);
     const id = kb.aliases.get(prefix);
     // a curated compound wins over an alias of the same surface; an empty compound is a non-compound
-    if (compound && compound.length > 0) table.set(prefix, { ids: compound, source: 'compound' });
-    else if (id) table.set(prefix, { ids: [id], source: 'kb' });
-    else table.set(prefix, null);
+    if (compound && compound.length > 0) index.table.set(prefix, { ids: compound, source: 'compound' });
+    else if (id) index.table.set(prefix, { ids: [id], source: 'kb' });
+    else index.table.set(prefix, null);
+    if (prefix.length === 1) index.starts[prefix.charCodeAt(0)] = 1;
+    else {
+      if (prefix.length === 2) index.pairs.add(pairCode(prefix, 0));
+      index.bigrams.add(pairCode(prefix, prefix.length - 2));
+    }
   }
-  return table;
+  return index;
+}
+
+function mayStartAliasIn({ starts, pairs, bigrams }: AliasIndex, w: string): boolean {
+  return starts[w.charCodeAt(0)] === 1 && (w.length === 1 || pairs.has(pairCode(w, 0))) && (w.length <= 2 || bigrams.has(pairCode(w, w.length - 2)));
 }
 
 /**
@@ -206,7 +205,7 @@ function longestAlias({ table, bigrams }: AliasIndex, doc: Doc, tokens: Token[],
     if (token.block !== head.block) break;
     // the junction with the next token must be a pair inside some alias (中|的 is in none)
     const before = tokens[last - 1]!.end;
-    if (token.start === before && !bigrams.has(norm.charCodeAt(before - 1) * 0x10000 + norm.charCodeAt(token.start))) break;
+    if (token.start === before && !bigrams.has(pairCode(norm, before - 1))) break;
     const entry = table.get(norm.slice(head.start, token.end));
     if (entry === undefined) break;
     if (entry) best = { ids: entry.ids, last, source: entry.source };

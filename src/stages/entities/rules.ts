@@ -102,6 +102,8 @@ const NS = 512;
 const BOOK = 1024;
 /** an ordinary dictionary word of two or more characters (WORD_POS) */
 const WORD = 2048;
+/** the token starts with a Japanese family name */
+const JAPANESE = 4096;
 /** a middle dot between the parts of a foreign name */
 const DOT = 8192;
 const NAME_DOTS = new Set(['·', '•', '‧', '・']);
@@ -111,8 +113,6 @@ const TEAM = 16384;
 const COUNTRY_WORD = 32768;
 /** what jieba glues to 队 after a country's name (古巴|队以, 南非|队后) */
 const TEAM_GLUE = new Set([...'以后一在和与的也就都将又已']);
-/** the token starts with a Japanese family name */
-const JAPANESE = 4096;
 /** last characters of a family or place word, not of a name (刘家, 王氏) */
 const NOT_NAME_ENDINGS = codes('家氏族站');
 const MAX_FOREIGN_CHARS = 14;
@@ -462,19 +462,18 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         if (!foreign && !chinese) continue;
         if (pass === 0) candidates++;
         let pick: Found | undefined;
-        const cue = (first: number, last: number) => cued(first, last) || (pass === 1 && false);
         if (foreign && (foreign.hasDot || foreign.chars >= 4 || toks[i]!.pos === 'nrt' || !chinese)) {
           const titled = titleBefore(i) !== undefined;
           const next = toks[foreign.last + 1];
           // a transliterated word before a thing, a place or a body's head names that (多福|农庄,
           // 阿尔萨斯|大区, 宾士域|保安|有限公司): not a person
           const thing =
-            next !== undefined && adjacent(foreign.last + 1) && (THING_HEADS.has(next.norm) || lex.placeSuffixes.has(next.norm) || lex.orgSuffixes.has(next.norm) || orgSuffixOf(next.norm) !== undefined);
+            next !== undefined && adjacent(foreign.last + 1) && (THING_HEADS.has(next.norm) || lex.placeSuffixes.has(next.norm) || orgSuffixOf(next.norm) !== undefined);
           const place = (adjacent(i) && LOCATIVES.has(toks[i - 1]!.norm)) || thing;
           if (titled || foreign.hasDot || (!place && (foreign.strong || cued(i, foreign.last) || placeBefore(i)))) pick = { type: 'PERSON', first: i, last: foreign.last };
         }
         if (!pick && chinese) {
-          const ok = chinese.titleOnly ? titleBefore(i) !== undefined : chinese.strong || cue(i, chinese.last);
+          const ok = chinese.titleOnly ? titleBefore(i) !== undefined : chinese.strong || cued(i, chinese.last);
           if (ok) pick = { type: 'PERSON', first: i, last: chinese.last, start: chinese.start, end: chinese.end };
         }
         if (pick) {
@@ -513,7 +512,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
       let end = dot.end;
       for (let j = k + 1; j < n && free(j) && adjacent(j); j++) {
         const t = toks[j]!;
-        if (MIDDLE_DOTS.has(t.norm) && t.norm !== '-' && t.norm !== '—') {
+        if (NAME_DOTS.has(t.norm)) {
           if (j + 1 < n && adjacent(j + 1) && free(j + 1) && translit(toks[j + 1]!.start)) continue;
           break;
         }
@@ -653,7 +652,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
         continue;
       }
       const placeFirst = owner[properFirst];
-      if (properFirst < i && placeFirst && (placeFirst.type === 'GPE' || placeFirst.type === 'LOC') && owner[i - 1] === placeFirst && GENERIC_HEADS.has(w)) continue;
+      if (properFirst < i && placeFirst && isPlace(kb, placeFirst.entity) && owner[i - 1] === placeFirst && GENERIC_HEADS.has(w)) continue;
       let start = properFirst;
       // leading verbs, adjectives and numbers do not open a name
       while (start < i && !owner[start] && (toks[start]!.pos === 'v' || toks[start]!.pos === 'a' || toks[start]!.pos === 'm' || toks[start]!.pos === 'l')) start++;
