@@ -31,9 +31,20 @@ export interface KnowledgeBase {
   abbreviations: Map<string, string>;
   /** curated readings of compounds: surface → ids; an empty list marks an ordinary word */
   compounds: Map<string, string[]>;
+  /**
+   * names that several entities share (民主党: the United States', Hong Kong's …), normalized name →
+   * the readings in file order; the first is the default, and the knowledge-base alias
+   */
+  sharedNames: Map<string, SharedName>;
   /** tables of the recognition rules (dictionaries/names/), when that folder exists */
   names?: NameLexicon;
   files: string[];
+}
+
+export interface SharedName {
+  readings: { id: string; places: Set<string>; cues: string[] }[];
+  /** words that, written right before the name, make it part of another body's name (人民|民主党) */
+  qualifiers: Set<string>;
 }
 
 const TYPES: ReadonlySet<string> = new Set(['PERSON', 'GPE', 'ORG', 'LOC']);
@@ -50,6 +61,7 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
     aliasPrefixes: new Set(),
     abbreviations: new Map(),
     compounds: new Map(),
+    sharedNames: new Map(),
     files: [],
   };
   // Layers, each overriding the aliases of the ones before: China's administrative divisions, the
@@ -99,12 +111,45 @@ export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConver
       if (ids.length > 0) for (let n = 1; n <= surface.length; n++) kb.aliasPrefixes.add(surface.slice(0, n));
     }
   }
+  const sharedFile = join(dictionaryDir, 'entities', 'shared-names.tsv');
+  if (existsSync(sharedFile)) {
+    kb.files.push(sharedFile);
+    loadSharedNames(kb, sharedFile, normalize);
+  }
   const names = loadNameLexicon(join(dictionaryDir, 'names'), normalize);
   if (names) {
     kb.names = names;
     kb.files.push(...names.files);
   }
   return kb;
+}
+
+/**
+ * entities/shared-names.tsv: rows of one name are its readings, the first the default; the name must
+ * be that reading's alias, so matching finds it and resolution only ever changes the id.
+ */
+function loadSharedNames(kb: KnowledgeBase, file: string, normalize: (s: string) => string): void {
+  for (const record of readTsv(file, ['name', 'id', 'context'])) {
+    const name = normalize(record.name!);
+    const context = splitList(record.context);
+    let shared = kb.sharedNames.get(name);
+    if (!shared) {
+      shared = { readings: [], qualifiers: new Set() };
+      kb.sharedNames.set(name, shared);
+    }
+    if (record.id === '-') {
+      for (const word of context) shared.qualifiers.add(normalize(word));
+      continue;
+    }
+    const id = record.id!;
+    if (!kb.entities.has(id)) throw new DictionaryError(`${file}: ${record.name} names unknown id ${id}`);
+    if (shared.readings.length === 0 && kb.aliases.get(name) !== id) {
+      throw new DictionaryError(`${file}: the first reading of ${record.name} must be the entity it is an alias of (${kb.aliases.get(name) ?? 'none'})`);
+    }
+    const places = new Set(context.filter((c) => kb.entities.has(c)));
+    const cues = context.filter((c) => !kb.entities.has(c)).map(normalize);
+    shared.readings.push({ id, places, cues });
+  }
 }
 
 const RULE_PREFIX: Record<EntityType, string> = { PERSON: 'per~', GPE: 'loc~', LOC: 'loc~', ORG: 'org~' };

@@ -5,7 +5,7 @@
 // compounds in no fixed way (中俄关系 is one word to it, 中|俄|双方 three), so compounds are read
 // from the characters, with token boundaries as guards against reading them inside ordinary words
 // (节日中, 中美洲, 中英文). Then recognition by rule finds what the knowledge base does not hold.
-import type { KnowledgeBase } from '../../resources/knowledge-base.js';
+import { ruleEntityId, type KnowledgeBase } from '../../resources/knowledge-base.js';
 import type { Doc, Mention, Stage, Token } from '../../types.js';
 import { recognizeDoc } from './rules.js';
 
@@ -55,9 +55,56 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
           mentions.sort((x, y) => x.block - y.block || x.start - y.start);
         }
       }
+      if (kb.sharedNames.size > 0) mentions = resolveSharedNames(kb, doc, mentions);
       doc.mentions = mentions;
     },
   };
+}
+
+/**
+ * A name several entities share (民主党) takes the reading its paragraph speaks for: each of a
+ * reading's cue words written there counts two, each mention of its places one, and the most wins.
+ * Places alone are weak evidence (news of the US Democrats names 香港 often), so a reading other than
+ * the default needs a cue word; with no evidence, or a tie, the earlier reading in the file stays. After one of the
+ * name's qualifiers (人民|民主党) the two words are another body, found by rule.
+ */
+function resolveSharedNames(kb: KnowledgeBase, doc: Doc, mentions: Mention[]): Mention[] {
+  let resolved: Mention[] | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    if (m.source !== 'kb') continue;
+    const norm = doc.blocks[m.block]!.norm;
+    const shared = kb.sharedNames.get(norm.slice(m.start, m.end));
+    if (!shared) continue;
+    const qualifier = [...shared.qualifiers].find((q) => norm.endsWith(q, m.start) && startsToken(doc, m.block, m.start - q.length));
+    if (qualifier) {
+      const start = m.start - qualifier.length;
+      const name = norm.slice(start, m.end);
+      resolved ??= mentions.slice();
+      resolved[k] = { ...m, entity: ruleEntityId(m.type, name), start, surface: doc.blocks[m.block]!.text.slice(start, m.end), source: 'rule' };
+      continue;
+    }
+    let best = shared.readings[0]!;
+    let bestScore = 0;
+    for (const reading of shared.readings) {
+      let cues = 0;
+      for (const cue of reading.cues) if (norm.includes(cue)) cues++;
+      if (cues === 0 && reading !== shared.readings[0]) continue;
+      let score = 2 * cues;
+      for (const other of mentions) if (other.block === m.block && reading.places.has(other.entity)) score++;
+      if (score > bestScore) [best, bestScore] = [reading, score];
+    }
+    if (best.id !== m.entity) {
+      resolved ??= mentions.slice();
+      resolved[k] = { ...m, entity: best.id };
+    }
+  }
+  return resolved ?? mentions;
+}
+
+/** whether a token of the block starts at `start` */
+function startsToken(doc: Doc, block: number, start: number): boolean {
+  return doc.tokens.some((t) => t.block === block && t.start === start);
 }
 
 /** the separators of the parts of a foreign name */

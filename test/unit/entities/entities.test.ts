@@ -80,3 +80,23 @@ test('mention offsets point at the surface; sources say how each was found', () 
 test('single characters and ordinary words are not entities', () => {
   assert.deepEqual(ids(tag('美好的中午，他在中间')), []);
 });
+
+test('a shared name takes the reading its paragraph has cue words for, else the default', () => {
+  assert.deepEqual(ids(tag('民主党参议员表示')), ['org:democrats_us']);
+  assert.deepEqual(ids(tag('民主党今天表示')), ['org:democrats_us'], 'no evidence: the first reading');
+  assert.deepEqual(ids(tag('民主党立法会议员表示')), ['org:democrats_hk']);
+  assert.deepEqual(ids(tag('民主黨立法會議員表示')), ['org:democrats_hk'], 'cues match in either script');
+  // a place alone is too weak: news of the US party names 香港 often
+  assert.deepEqual(ids(tag('民主党批评香港局势')), ['org:democrats_us', 'HK']);
+  assert.deepEqual(ids(tag('香港的民主党在立法会表示')), ['HK', 'org:democrats_hk']);
+  // the evidence is the mention's own paragraph
+  assert.deepEqual(ids(tag('立法会开会', '民主党今天表示')), ['org:democrats_us']);
+});
+
+test('a shared name after one of its qualifiers is part of another body, found by rule', () => {
+  const doc = tag('人民民主黨表示');
+  assert.deepEqual(ids(doc), ['org~人民民主党']);
+  assert.equal(doc.mentions[0]!.surface, '人民民主黨');
+  assert.equal(doc.mentions[0]!.source, 'rule');
+  assert.deepEqual(ids(tag('支持民主党')), ['org:democrats_us'], 'a verb is no qualifier');
+});

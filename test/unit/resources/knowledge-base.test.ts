@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -32,7 +32,7 @@ test('a user file extends the base and replaces an entry with the same id', () =
   assert.equal(kb.aliases.get('王部长'), 'per:wang_yi');
   assert.equal(kb.aliases.get('张三丰'), 'per:new_person');
   assert.equal(kb.aliases.get('普京'), 'per:vladimir_putin', 'the rest of the base stays');
-  assert.deepEqual(kb.files.slice(-2), [path, join(MINI_DICTIONARIES, 'entities', 'compounds.tsv')]);
+  assert.deepEqual(kb.files.slice(-3), [path, join(MINI_DICTIONARIES, 'entities', 'compounds.tsv'), join(MINI_DICTIONARIES, 'entities', 'shared-names.tsv')]);
 });
 
 test('every alias and curated compound goes to the segmenter with the entity part of speech', () => {
@@ -48,4 +48,22 @@ test('a malformed entity file is a dictionary error naming the file', () => {
   assert.throws(() => loadKnowledgeBase(MINI_DICTIONARIES, converter, [noType]), (e: unknown) => e instanceof DictionaryError && e.message.includes(noType) && e.message.includes('type'));
   const badType = userFile('id\ttype\tname\taliases\nx\tANIMAL\t熊猫\t\n');
   assert.throws(() => loadKnowledgeBase(MINI_DICTIONARIES, converter, [badType]), /ANIMAL/);
+});
+
+test('a shared name lists its readings, the default first, with places and cue words apart', () => {
+  const shared = loadKnowledgeBase(MINI_DICTIONARIES, converter).sharedNames.get('民主党')!;
+  assert.deepEqual(shared.readings.map((r) => r.id), ['org:democrats_us', 'org:democrats_hk']);
+  assert.deepEqual([...shared.readings[1]!.places], ['HK']);
+  assert.deepEqual(shared.readings[1]!.cues, ['立法会']);
+  assert.deepEqual([...shared.qualifiers], ['人民', '社会']);
+});
+
+test('a shared name whose first reading is not the entity it is an alias of is a dictionary error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhtext-kb-'));
+  mkdirSync(join(dir, 'entities'));
+  for (const f of ['countries.tsv', 'organizations.tsv']) copyFileSync(join(MINI_DICTIONARIES, 'entities', f), join(dir, 'entities', f));
+  writeFileSync(join(dir, 'entities', 'shared-names.tsv'), 'name\tid\tcontext\n民主党\torg:democrats_hk\tHK\n');
+  assert.throws(() => loadKnowledgeBase(dir, converter), (e: unknown) => e instanceof DictionaryError && e.message.includes('shared-names.tsv') && e.message.includes('org:democrats_us'));
+  writeFileSync(join(dir, 'entities', 'shared-names.tsv'), 'name\tid\tcontext\n民主党\torg:nobody\tHK\n');
+  assert.throws(() => loadKnowledgeBase(dir, converter), /unknown id org:nobody/);
 });
