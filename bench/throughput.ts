@@ -42,9 +42,7 @@ for (let pass = 0; pass < 2; pass++) {
 // Stage at a time: every document through segmentation, then every document through recognition,
 // three rounds, after the passes above (so with the code warm). Each stage's own work, without the
 // garbage and cache pressure of the other stages, which the interleaved timers above charge to
-// whichever stage is running when a collection falls due. (A comparison of whole runs with and
-// without recognition was tried and dropped: on this machine its differences were smaller than the
-// noise between runs.)
+// whichever stage is running when a collection falls due.
 const prepared = sources.map((source) => {
   const doc = newDoc(source);
   for (const stage of pipeline.stages) {
@@ -65,6 +63,36 @@ for (let round = 0; round < 3; round++) {
   apart.entities.push(performance.now() - t1);
 }
 
+// What recognition adds to a run, as a run pays it: whole runs of the per-document stages with and
+// without the entities stage, alternating, six of each; the medians are compared (single runs on a
+// shared machine differ by more than the difference sought). This includes the garbage recognition
+// leaves to the other stages and the count stage's work on the mentions.
+const ALTERNATIONS = 6;
+const withoutRecognition = pipeline.stages.filter((s) => s.name !== 'entities');
+const wholeRun = (stages: typeof pipeline.stages) => {
+  let segmentMs = 0;
+  const t1 = performance.now();
+  for (const source of sources) {
+    const doc = newDoc(source);
+    for (const stage of stages) {
+      if (hasFatal(doc)) break;
+      const start = performance.now();
+      stage.run(doc);
+      if (stage === segmentStage) segmentMs += performance.now() - start;
+    }
+  }
+  return { ms: performance.now() - t1, segmentMs };
+};
+const runs = { with: [] as number[], without: [] as number[], segment: [] as number[] };
+for (let k = 0; k < ALTERNATIONS; k++) {
+  for (const [key, stages] of [['with', pipeline.stages], ['without', withoutRecognition]] as const) {
+    const run = wholeRun(stages);
+    runs[key].push(run.ms);
+    runs.segment.push(run.segmentMs);
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
 const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
 const bytes = sources.reduce((n, s) => n + s.bytes.length, 0);
 const { total } = passes[0]!;
@@ -79,5 +107,10 @@ passes.forEach(({ stageMs, runMs }, pass) => {
 console.log(
   `stage at a time: segmentation ${apart.segment.map((x) => x.toFixed(0)).join('/')} ms, recognition ${apart.entities.map((x) => x.toFixed(0)).join('/')} ms: ` +
     `${apart.entities.map((x, i) => ((x / apart.segment[i]!) * 100).toFixed(1)).join('/')}% of segmentation`,
+);
+const added = median(runs.with) - median(runs.without);
+console.log(
+  `whole runs, ${ALTERNATIONS} with and ${ALTERNATIONS} without recognition (medians): ${median(runs.with).toFixed(0)} and ${median(runs.without).toFixed(0)} ms, ` +
+    `segmentation ${median(runs.segment).toFixed(0)} ms: recognition adds ${added.toFixed(0)} ms, ${((added / median(runs.segment)) * 100).toFixed(1)}% of segmentation`,
 );
 console.log(`peak RSS: ${mb(peakRss)} MiB`);

@@ -26,6 +26,8 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
   for (const c of kb.abbreviations.keys()) abbreviationTable[c.charCodeAt(0)] = 1;
   const aliasIndex = aliasIndexOf(kb);
   const mayStartAlias = (w: string) => mayStartAliasIn(aliasIndex, w);
+  // the ids a shared name reads as by default: only their mentions are looked at again
+  const sharedDefaults = new Set([...kb.sharedNames.values()].map((s) => s.readings[0]!.id));
   return {
     name: 'entities',
     run(doc: Doc) {
@@ -55,7 +57,7 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
           mentions.sort((x, y) => x.block - y.block || x.start - y.start);
         }
       }
-      if (kb.sharedNames.size > 0) mentions = resolveSharedNames(kb, doc, mentions);
+      if (sharedDefaults.size > 0) mentions = resolveSharedNames(kb, sharedDefaults, doc, mentions);
       doc.mentions = mentions;
     },
   };
@@ -68,11 +70,11 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
  * the default needs a cue word; with no evidence, or a tie, the earlier reading in the file stays. After one of the
  * name's qualifiers (人民|民主党) the two words are another body, found by rule.
  */
-function resolveSharedNames(kb: KnowledgeBase, doc: Doc, mentions: Mention[]): Mention[] {
+function resolveSharedNames(kb: KnowledgeBase, defaults: Set<string>, doc: Doc, mentions: Mention[]): Mention[] {
   let resolved: Mention[] | undefined;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
-    if (m.source !== 'kb') continue;
+    if (m.source !== 'kb' || !defaults.has(m.entity)) continue;
     const norm = doc.blocks[m.block]!.norm;
     const shared = kb.sharedNames.get(norm.slice(m.start, m.end));
     if (!shared) continue;
@@ -136,14 +138,17 @@ function linkNameParts(kb: KnowledgeBase, doc: Doc, known: Mention[], added: Men
   }
 }
 
-function matchAliases(kb: KnowledgeBase, prefixes: AliasIndex, mayStartAlias: (w: string) => boolean, doc: Doc): Mention[] {
+function matchAliases(kb: KnowledgeBase, index: AliasIndex, mayStartAlias: (w: string) => boolean, doc: Doc): Mention[] {
   const mentions: Mention[] = [];
   const tokens = doc.tokens;
   let i = 0;
   while (i < tokens.length) {
-    const best = mayStartAlias(tokens[i]!.norm) ? longestAlias(prefixes, doc, tokens, i) : undefined;
+    const token = tokens[i]!;
+    // most tokens are passed over on numbers alone; a token that starts an alias prefix must still
+    // be an alias itself or run on into the next token across a pair some alias holds
+    const best = mayStartAlias(token.norm) && (mayBeWholeAlias(index, token.norm) || mayRunOn(index, doc, tokens, i)) ? longestAlias(index, doc, tokens, i) : undefined;
     if (best) {
-      const { block, start } = tokens[i]!;
+      const { block, start } = token;
       const end = tokens[best.last]!.end;
       if (best.source === 'compound') mentions.push(...compoundMentions(kb, doc, best.ids, block, start, end));
       else {
@@ -154,6 +159,14 @@ function matchAliases(kb: KnowledgeBase, prefixes: AliasIndex, mayStartAlias: (w
     } else i++;
   }
   return mentions;
+}
+
+/** whether the token after `i` may continue an alias begun at `i` (spaces between words always may) */
+function mayRunOn({ bigrams }: AliasIndex, doc: Doc, tokens: Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const next = tokens[i + 1];
+  if (!next || next.block !== token.block) return false;
+  return next.start !== token.end || bigrams.has(pairCode(doc.blocks[token.block]!.norm, token.end - 1));
 }
 
 /** words that close an alias of a region without being part of its name (中东地区, 东北地区) */
@@ -203,19 +216,43 @@ interface AliasIndex {
   /** first code units of the aliases: most tokens start none, and are passed over without hashing their text */
   starts: Uint8Array;
   /** first two code units as one number: a token no alias starts with is passed over with a numeric lookup */
-  pairs: Set<number>;
+  pairs: BitFilter;
   /**
    * every pair of adjacent code units inside an alias: a token whose last two units, or a junction
    * of two tokens, is no such pair cannot be (or continue) an alias, found without hashing text
    */
-  bigrams: Set<number>;
+  bigrams: BitFilter;
+  /** first and last code units and length of every whole alias and compound (not of mere prefixes) */
+  wholes: BitFilter;
 }
 
 const pairCode = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+const wholeCode = (s: string) => (s.charCodeAt(0) * 0x10000 + s.charCodeAt(s.length - 1)) ^ (s.length << 27);
+
+/**
+ * A set of numbers kept as bits of their hash, 64 KiB: no false negatives, few false positives (a
+ * Map lookup then settles it), and a lookup touches one word. The prefix table is far larger, and
+ * between the other stages' work a lookup in it mostly misses the processor's caches.
+ */
+class BitFilter {
+  private static readonly BITS = 19;
+  private readonly words = new Uint32Array(1 << (BitFilter.BITS - 5));
+  private slot(key: number): number {
+    return Math.imul(key | 0, 0x9e3779b1) >>> (32 - BitFilter.BITS);
+  }
+  add(key: number): void {
+    const s = this.slot(key);
+    this.words[s >>> 5]! |= 1 << (s & 31);
+  }
+  has(key: number): boolean {
+    const s = this.slot(key);
+    return (this.words[s >>> 5]! & (1 << (s & 31))) !== 0;
+  }
+}
 
 /** one pass over every prefix of every alias and curated compound */
 function aliasIndexOf(kb: KnowledgeBase): AliasIndex {
-  const index: AliasIndex = { table: new Map(), starts: new Uint8Array(0x10000), pairs: new Set(), bigrams: new Set() };
+  const index: AliasIndex = { table: new Map(), starts: new Uint8Array(0x10000), pairs: new BitFilter(), bigrams: new BitFilter(), wholes: new BitFilter() };
   for (const prefix of kb.aliasPrefixes) {
     const compound = kb.compounds.get(prefix);
     const id = kb.aliases.get(prefix);
@@ -223,6 +260,7 @@ function aliasIndexOf(kb: KnowledgeBase): AliasIndex {
     if (compound && compound.length > 0) index.table.set(prefix, { ids: compound, source: 'compound' });
     else if (id) index.table.set(prefix, { ids: [id], source: 'kb' });
     else index.table.set(prefix, null);
+    if (index.table.get(prefix)) index.wholes.add(wholeCode(prefix));
     if (prefix.length === 1) index.starts[prefix.charCodeAt(0)] = 1;
     else {
       if (prefix.length === 2) index.pairs.add(pairCode(prefix, 0));
@@ -234,6 +272,11 @@ function aliasIndexOf(kb: KnowledgeBase): AliasIndex {
 
 function mayStartAliasIn({ starts, pairs, bigrams }: AliasIndex, w: string): boolean {
   return starts[w.charCodeAt(0)] === 1 && (w.length === 1 || pairs.has(pairCode(w, 0))) && (w.length <= 2 || bigrams.has(pairCode(w, w.length - 2)));
+}
+
+/** whether the token may be a whole alias or compound (every one is two characters or more) */
+function mayBeWholeAlias({ wholes }: AliasIndex, w: string): boolean {
+  return w.length >= 2 && wholes.has(wholeCode(w));
 }
 
 /**
@@ -285,6 +328,7 @@ function matchCompounds(
 ): Mention[] {
   const norm = doc.blocks[block]!.norm;
   const mentions: Mention[] = [];
+  let bounds: Boundaries | undefined;
   // the alias mentions are in text order: skip over each as the scan reaches it
   let next = aliasFrom;
   let i = 0;
@@ -301,7 +345,8 @@ function matchCompounds(
     const stop = next < aliasTo ? aliasMentions[next]!.start : norm.length;
     let runEnd = i;
     while (runEnd < stop && abbreviationTable[norm.charCodeAt(runEnd)] === 1) runEnd++;
-    const found = readRun(kb, norm, i, runEnd, boundariesOf(blockTokens));
+    bounds ??= boundariesOf(blockTokens);
+    const found = readRun(kb, norm, i, runEnd, bounds);
     if (found) mentions.push(...compoundMentions(kb, doc, found.ids, block, found.start, found.end));
     i = runEnd;
   }
