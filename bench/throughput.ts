@@ -63,35 +63,45 @@ for (let round = 0; round < 3; round++) {
   apart.entities.push(performance.now() - t1);
 }
 
-// What recognition adds to a run, as a run pays it: whole runs of the per-document stages with and
-// without the entities stage, alternating, six of each; the medians are compared (single runs on a
-// shared machine differ by more than the difference sought). This includes the garbage recognition
+// What recognition adds to a run, as a run pays it: every document run through all the per-document
+// stages twice, with and without the entities stage, the two in turn (which goes first alternates),
+// three rounds. Pairing document by document puts the two under the same machine load: whole runs
+// with and without, compared by their medians, differed by more than the difference sought on this
+// shared machine (from -30% to +47% of segmentation). The figure includes the garbage recognition
 // leaves to the other stages and the count stage's work on the mentions.
-const ALTERNATIONS = 6;
+const ROUNDS = 3;
 const withoutRecognition = pipeline.stages.filter((s) => s.name !== 'entities');
-const wholeRun = (stages: typeof pipeline.stages) => {
-  let segmentMs = 0;
+// (segmentation is timed in both runs of each pair: the share is of the same minutes' segmentation)
+let pairedSegmentMs = 0;
+const runDocument = (source: (typeof sources)[number], stages: typeof pipeline.stages) => {
   const t1 = performance.now();
-  for (const source of sources) {
-    const doc = newDoc(source);
-    for (const stage of stages) {
-      if (hasFatal(doc)) break;
-      const start = performance.now();
-      stage.run(doc);
-      if (stage === segmentStage) segmentMs += performance.now() - start;
-    }
+  const doc = newDoc(source);
+  for (const stage of stages) {
+    if (hasFatal(doc)) break;
+    const start = performance.now();
+    stage.run(doc);
+    if (stage === segmentStage) pairedSegmentMs += performance.now() - start;
   }
-  return { ms: performance.now() - t1, segmentMs };
+  return performance.now() - t1;
 };
-const runs = { with: [] as number[], without: [] as number[], segment: [] as number[] };
-for (let k = 0; k < ALTERNATIONS; k++) {
-  for (const [key, stages] of [['with', pipeline.stages], ['without', withoutRecognition]] as const) {
-    const run = wholeRun(stages);
-    runs[key].push(run.ms);
-    runs.segment.push(run.segmentMs);
-  }
+const paired = { with: [] as number[], without: [] as number[], segment: [] as number[] };
+for (let round = 0; round < ROUNDS; round++) {
+  let withMs = 0;
+  let withoutMs = 0;
+  pairedSegmentMs = 0;
+  sources.forEach((source, k) => {
+    if ((k + round) % 2 === 0) {
+      withMs += runDocument(source, pipeline.stages);
+      withoutMs += runDocument(source, withoutRecognition);
+    } else {
+      withoutMs += runDocument(source, withoutRecognition);
+      withMs += runDocument(source, pipeline.stages);
+    }
+  });
+  paired.with.push(withMs);
+  paired.without.push(withoutMs);
+  paired.segment.push(pairedSegmentMs / 2);
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
 const bytes = sources.reduce((n, s) => n + s.bytes.length, 0);
@@ -108,9 +118,10 @@ console.log(
   `stage at a time: segmentation ${apart.segment.map((x) => x.toFixed(0)).join('/')} ms, recognition ${apart.entities.map((x) => x.toFixed(0)).join('/')} ms: ` +
     `${apart.entities.map((x, i) => ((x / apart.segment[i]!) * 100).toFixed(1)).join('/')}% of segmentation`,
 );
-const added = median(runs.with) - median(runs.without);
+const added = paired.with.map((ms, round) => ms - paired.without[round]!);
 console.log(
-  `whole runs, ${ALTERNATIONS} with and ${ALTERNATIONS} without recognition (medians): ${median(runs.with).toFixed(0)} and ${median(runs.without).toFixed(0)} ms, ` +
-    `segmentation ${median(runs.segment).toFixed(0)} ms: recognition adds ${added.toFixed(0)} ms, ${((added / median(runs.segment)) * 100).toFixed(1)}% of segmentation`,
+  `paired runs, with and without recognition, ${ROUNDS} rounds: ${paired.with.map((x) => x.toFixed(0)).join('/')} and ${paired.without.map((x) => x.toFixed(0)).join('/')} ms; ` +
+    `recognition adds ${added.map((x) => x.toFixed(0)).join('/')} ms: ` +
+    `${added.map((x, round) => ((x / paired.segment[round]!) * 100).toFixed(1)).join('/')}% of segmentation (${paired.segment.map((x) => x.toFixed(0)).join('/')} ms a run)`,
 );
 console.log(`peak RSS: ${mb(peakRss)} MiB`);
