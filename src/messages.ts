@@ -13,6 +13,8 @@ export const MESSAGE_CODES = {
   'date-from-filename': { severity: 'info', help: 'the date was taken from the file name' },
   'path-newline': { severity: 'warning', help: 'the file name holds a line break' },
   'duplicate-file': { severity: 'info', help: 'the same bytes were read from another path already' },
+  excluded: { severity: 'info', help: 'left out by --from/--to, --outlet or --script' },
+  'near-copy': { severity: 'info', help: 'a near-copy of an earlier document (a syndicated story), counted once with --dedupe' },
   'not-a-post': { severity: 'info', help: 'a file in an input folder that is not a post type was left out' },
   'stage-failed': { severity: 'fatal', help: 'an internal error in a stage; please report it' },
 } as const satisfies Record<string, { severity: Severity; help: string }>;

@@ -94,10 +94,15 @@ export interface Doc {
   tally?: Tally;
 }
 
+/** The unit of text within which co-occurrence is counted. */
+export type CooccurrenceUnit = { kind: 'sentence' } | { kind: 'paragraph' } | { kind: 'document' } | { kind: 'window'; size: number };
+
 /** Options that change what the per-document stages produce. */
 export interface AnalysisOptions {
   /** fixed UTC offset in minutes used for calendar days, e.g. 480 for UTC+8 */
   tzOffsetMinutes: number;
+  /** co-occurrence unit (default: the sentence) */
+  unit?: CooccurrenceUnit;
 }
 
 export interface Stage {

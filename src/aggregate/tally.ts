@@ -5,6 +5,8 @@
 export interface TermStat {
   count: number;
   docs: number;
+  /** co-occurrence units (sentences by default) that hold the term */
+  units: number;
   /** part of speech → count, to report the usual one */
   pos: Map<string, number>;
 }
@@ -12,12 +14,14 @@ export interface TermStat {
 export interface EntityStat {
   mentions: number;
   docs: number;
+  /** co-occurrence units that hold a mention */
+  units: number;
   /** surface as written (original script) → count */
   surfaces: Map<string, number>;
 }
 
 export interface PairStat {
-  /** sentences in which both occur */
+  /** units (sentences by default) in which both occur */
   count: number;
   docs: number;
 }
@@ -26,6 +30,8 @@ export interface Tally {
   documents: number;
   /** word tokens (tokens holding a letter or digit) */
   tokens: number;
+  /** co-occurrence units (sentences by default) */
+  units: number;
   terms: Map<string, TermStat>;
   entities: Map<string, EntityStat>;
   /** key: the two items, sorted, joined by a tab */
@@ -34,7 +40,7 @@ export interface Tally {
 }
 
 export function emptyTally(): Tally {
-  return { documents: 0, tokens: 0, terms: new Map(), entities: new Map(), termPairs: new Map(), entityPairs: new Map() };
+  return { documents: 0, tokens: 0, units: 0, terms: new Map(), entities: new Map(), termPairs: new Map(), entityPairs: new Map() };
 }
 
 export function pairKey(a: string, b: string): string {
@@ -53,10 +59,11 @@ function addCounts(target: Map<string, number>, source: Map<string, number>): vo
 export function mergeTerms(target: Map<string, TermStat>, source: Map<string, TermStat>): void {
   for (const [term, s] of source) {
     const t = target.get(term);
-    if (!t) target.set(term, { count: s.count, docs: s.docs, pos: new Map(s.pos) });
+    if (!t) target.set(term, { count: s.count, docs: s.docs, units: s.units, pos: new Map(s.pos) });
     else {
       t.count += s.count;
       t.docs += s.docs;
+      t.units += s.units;
       addCounts(t.pos, s.pos);
     }
   }
@@ -73,21 +80,23 @@ function mergePairs(target: Map<string, PairStat>, source: Map<string, PairStat>
   }
 }
 
-/** Adds `source` into `target`. */
-export function mergeTally(target: Tally, source: Tally): Tally {
+/** Adds `source` into `target`; term pairs, the bulk of a tally, only when asked (the default). */
+export function mergeTally(target: Tally, source: Tally, parts: { termPairs: boolean } = { termPairs: true }): Tally {
   target.documents += source.documents;
   target.tokens += source.tokens;
+  target.units += source.units;
   mergeTerms(target.terms, source.terms);
   for (const [id, s] of source.entities) {
     const t = target.entities.get(id);
-    if (!t) target.entities.set(id, { mentions: s.mentions, docs: s.docs, surfaces: new Map(s.surfaces) });
+    if (!t) target.entities.set(id, { mentions: s.mentions, docs: s.docs, units: s.units, surfaces: new Map(s.surfaces) });
     else {
       t.mentions += s.mentions;
       t.docs += s.docs;
+      t.units += s.units;
       addCounts(t.surfaces, s.surfaces);
     }
   }
-  mergePairs(target.termPairs, source.termPairs);
+  if (parts.termPairs) mergePairs(target.termPairs, source.termPairs);
   mergePairs(target.entityPairs, source.entityPairs);
   return target;
 }

@@ -1,5 +1,6 @@
 // The CSV tables of an analysis run. Column names are stable and documented in the README.
 import { mostFrequent, splitPairKey, type PairStat } from '../aggregate/tally.js';
+import { associationOf } from '../aggregate/association.js';
 import { round, tfidf } from '../aggregate/scores.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
@@ -7,11 +8,11 @@ import { toCsv, type Cell } from './csv.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 export const COLUMNS = {
-  documents: ['doc_id', 'path', 'title', 'date', 'day', 'outlet', 'url', 'script', 'tokens', 'status'],
+  documents: ['doc_id', 'path', 'title', 'date', 'day', 'outlet', 'url', 'script', 'tokens', 'status', 'copy_of', 'similarity'],
   terms: ['term', 'pos', 'count', 'docs', 'tfidf'],
   entities: ['entity_id', 'type', 'name', 'mentions', 'docs', 'surfaces'],
-  entityMentions: ['doc_id', 'day', 'entity_id', 'surface', 'block', 'start', 'end', 'context'],
-  cooccurrence: ['a', 'b', 'kind', 'count', 'docs'],
+  entityMentions: ['doc_id', 'day', 'outlet', 'entity_id', 'surface', 'block', 'start', 'end', 'context', 'path'],
+  cooccurrence: ['a', 'b', 'kind', 'count', 'docs', 'units_a', 'units_b', 'units', 'pmi', 'npmi', 'llr', 'dice'],
   messages: ['path', 'doc_id', 'code', 'severity', 'reason', 'place'],
 } as const;
 
@@ -24,7 +25,7 @@ export interface TableOptions {
 export function documentsCsv(result: CorpusResult): string {
   return toCsv(
     COLUMNS.documents,
-    result.documents.map((d) => [d.id, d.path, d.title, d.date, d.day, d.outlet, d.url, d.script, d.tokens, d.status]),
+    result.documents.map((d) => [d.id, d.path, d.title, d.date, d.day, d.outlet, d.url, d.script, d.tokens, d.status, d.copyOf, d.similarity]),
   );
 }
 
@@ -56,7 +57,7 @@ export function entitiesCsv(result: CorpusResult, kb: KnowledgeBase): string {
 export function entityMentionsCsv(result: CorpusResult): string {
   return toCsv(
     COLUMNS.entityMentions,
-    result.mentions.map((m) => [m.docId, m.day, m.entity, m.surface, m.block, m.start, m.end, m.context]),
+    result.mentions.map((m) => [m.docId, m.day, m.outlet, m.entity, m.surface, m.block, m.start, m.end, m.context, m.path]),
   );
 }
 
@@ -66,10 +67,19 @@ export function sortedPairs(pairs: Map<string, PairStat>, minCount: number): [st
   return rows.sort((x, y) => y[2].count - x[2].count || y[2].docs - x[2].docs || compareCodeUnits(x[0], y[0]) || compareCodeUnits(x[1], y[1]));
 }
 
+/**
+ * Pairs with their counts, the units holding each item and all units (the 2×2 table), and the
+ * association measures computed from them (aggregate/association.ts).
+ */
 export function cooccurrenceCsv(result: CorpusResult, options: TableOptions): string {
+  const { tally } = result;
   const rows: Cell[][] = [];
-  for (const [a, b, s] of sortedPairs(result.tally.entityPairs, 1)) rows.push([a, b, 'entity', s.count, s.docs]);
-  for (const [a, b, s] of sortedPairs(result.tally.termPairs, options.minTermPairCount)) rows.push([a, b, 'term', s.count, s.docs]);
+  const row = (a: string, b: string, kind: string, s: PairStat, unitsA: number, unitsB: number): Cell[] => {
+    const m = associationOf({ both: s.count, a: unitsA, b: unitsB, units: tally.units });
+    return [a, b, kind, s.count, s.docs, unitsA, unitsB, tally.units, round(m.pmi), round(m.npmi), round(m.llr), round(m.dice)];
+  };
+  for (const [a, b, s] of sortedPairs(tally.entityPairs, 1)) rows.push(row(a, b, 'entity', s, tally.entities.get(a)!.units, tally.entities.get(b)!.units));
+  for (const [a, b, s] of sortedPairs(tally.termPairs, options.minTermPairCount)) rows.push(row(a, b, 'term', s, tally.terms.get(a)!.units, tally.terms.get(b)!.units));
   return toCsv(COLUMNS.cooccurrence, rows);
 }
 

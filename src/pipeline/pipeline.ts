@@ -22,7 +22,7 @@ export function createPipeline(options: AnalysisOptions, resources: Resources): 
     createNormalizeStage(resources.converter),
     createSegmentStage(resources.segmenter),
     createEntitiesStage(resources.kb),
-    createCountStage({ stopwords: resources.stopwords }),
+    createCountStage({ stopwords: resources.stopwords }, options.unit),
   ];
   return {
     stages,

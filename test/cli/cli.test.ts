@@ -24,9 +24,9 @@ test('a good and a broken post: exit 1, every output written, the broken file na
   assert.equal(run.status, 1, run.stderr);
   assert.deepEqual(readdirSync(out).sort(), OUTPUTS, 'all outputs and no staging folder');
   const docs = csvRows(join(out, 'documents.csv'));
-  assert.equal(docs[0], 'doc_id,path,title,date,day,outlet,url,script,tokens,status');
-  assert.match(docs[1]!, /2021-06-01-simplified-waimei\.md,测试通讯社：中美两国代表在日内瓦讨论气候合作,2021-06-02T01:30:00\+08:00,2021-06-02,测试通讯社,.*,simplified,\d+,ok$/);
-  assert.match(docs[2]!, /broken-front-matter\.md,.*,failed$/);
+  assert.equal(docs[0], 'doc_id,path,title,date,day,outlet,url,script,tokens,status,copy_of,similarity');
+  assert.match(docs[1]!, /2021-06-01-simplified-waimei\.md,测试通讯社：中美两国代表在日内瓦讨论气候合作,2021-06-02T01:30:00\+08:00,2021-06-02,测试通讯社,.*,simplified,\d+,ok,,$/);
+  assert.match(docs[2]!, /broken-front-matter\.md,.*,failed,,$/);
   const messages = csvRows(join(out, 'messages.csv'));
   assert.ok(messages.some((m) => m.startsWith(`${BROKEN},`) && m.includes(',front-matter-invalid,fatal,')), messages.join('\n'));
   assert.match(run.stderr, /broken-front-matter\.md.*front-matter-invalid/);

@@ -1,25 +1,27 @@
 // count: the document's partial statistics: term counts, entity mention counts, and co-occurrence of
-// terms and of entities within a sentence (each pair counted once per sentence in which both occur).
+// terms and of entities within a unit of text (a sentence by default; a paragraph, the document, or
+// a window of N word tokens): each pair is counted once per unit in which both occur, and each item
+// once per unit that holds it, with the number of units, so association measures can be computed.
 // Web and mail addresses quoted in the text are not terms (jieba cuts them into https, www, com …).
 import { emptyTally, pairKey, type Tally } from '../../aggregate/tally.js';
 import { spanIndexAt } from '../../text/sentences.js';
-import type { Doc, Stage } from '../../types.js';
+import type { CooccurrenceUnit, Doc, Stage, Token } from '../../types.js';
 import { isWordToken, linkSpans, termOf, type TermRules } from './terms.js';
 
-export function createCountStage(rules: TermRules): Stage {
+export function createCountStage(rules: TermRules, unit: CooccurrenceUnit = { kind: 'sentence' }): Stage {
   return {
     name: 'count',
     run(doc: Doc) {
-      doc.tally = countDocument(doc, rules);
+      doc.tally = countDocument(doc, rules, unit);
     },
   };
 }
 
-export function countDocument(doc: Doc, rules: TermRules): Tally {
+export function countDocument(doc: Doc, rules: TermRules, unit: CooccurrenceUnit = { kind: 'sentence' }): Tally {
   const tally = emptyTally();
   tally.documents = 1;
-  // a sentence as one number (block, then sentence in the block): no string per token
-  const sentenceOf = (block: number, offset: number) => block * SENTENCES_PER_BLOCK + spanIndexAt(doc.sentences[block]!, offset);
+  const units = unitsOf(doc, unit);
+  tally.units = units.count;
   const termsBySentence = new Map<number, Set<string>>();
   const entitiesBySentence = new Map<number, Set<string>>();
 
@@ -29,27 +31,90 @@ export function countDocument(doc: Doc, rules: TermRules): Tally {
     if (insideAny(links[token.block]!, token.start)) continue;
     const term = termOf(token.norm, token.pos, rules);
     if (term === undefined) continue;
-    const stat = tally.terms.get(term) ?? { count: 0, docs: 1, pos: new Map<string, number>() };
+    const stat = tally.terms.get(term) ?? { count: 0, docs: 1, units: 0, pos: new Map<string, number>() };
     stat.count++;
     stat.pos.set(token.pos, (stat.pos.get(token.pos) ?? 0) + 1);
     tally.terms.set(term, stat);
-    addToSet(termsBySentence, sentenceOf(token.block, token.start), term);
+    addToSet(termsBySentence, units.of(token.block, token.start), term);
   }
   for (const mention of doc.mentions) {
     if (mention.ambiguous) continue;
-    const stat = tally.entities.get(mention.entity) ?? { mentions: 0, docs: 1, surfaces: new Map<string, number>() };
+    const stat = tally.entities.get(mention.entity) ?? { mentions: 0, docs: 1, units: 0, surfaces: new Map<string, number>() };
     stat.mentions++;
     stat.surfaces.set(mention.surface, (stat.surfaces.get(mention.surface) ?? 0) + 1);
     tally.entities.set(mention.entity, stat);
-    addToSet(entitiesBySentence, sentenceOf(mention.block, mention.start), mention.entity);
+    addToSet(entitiesBySentence, units.of(mention.block, mention.start), mention.entity);
   }
+  for (const items of termsBySentence.values()) for (const term of items) tally.terms.get(term)!.units++;
+  for (const items of entitiesBySentence.values()) for (const id of items) tally.entities.get(id)!.units++;
   countPairs(termsBySentence, tally.termPairs);
   countPairs(entitiesBySentence, tally.entityPairs);
   return tally;
 }
 
-/** more sentences than any block holds: the factor that makes (block, sentence) one number */
-const SENTENCES_PER_BLOCK = 1_000_000;
+/** more units than any block holds: the factor that makes (block, unit in the block) one number */
+const UNITS_PER_BLOCK = 1_000_000;
+
+/** how many units the document has, and the unit of a place in it as one number (no string per token) */
+function unitsOf(doc: Doc, unit: CooccurrenceUnit): { count: number; of: (block: number, offset: number) => number } {
+  switch (unit.kind) {
+    case 'sentence':
+      return {
+        count: doc.sentences.reduce((n, spans) => n + spans.length, 0),
+        of: (block, offset) => block * UNITS_PER_BLOCK + spanIndexAt(doc.sentences[block]!, offset),
+      };
+    case 'paragraph':
+      return { count: doc.blocks.length, of: (block) => block };
+    case 'document':
+      return { count: 1, of: () => 0 };
+    case 'window': {
+      // windows of `size` word tokens, one after another in each block; a place belongs to the
+      // window of the word token holding or preceding it
+      const byBlock = new Map<number, { starts: number[]; window: number[] }>();
+      let count = 0;
+      let t = 0;
+      const tokens: Token[] = doc.tokens;
+      while (t < tokens.length) {
+        const block = tokens[t]!.block;
+        const starts: number[] = [];
+        const window: number[] = [];
+        let words = 0;
+        for (; t < tokens.length && tokens[t]!.block === block; t++) {
+          const word = isWordToken(tokens[t]!.norm);
+          starts.push(tokens[t]!.start);
+          window.push(Math.floor((word ? words : Math.max(0, words - 1)) / unit.size));
+          if (word) words++;
+        }
+        byBlock.set(block, { starts, window });
+        count += Math.ceil(words / unit.size);
+      }
+      return {
+        count,
+        of: (block, offset) => {
+          const b = byBlock.get(block);
+          if (!b) return block * UNITS_PER_BLOCK;
+          const k = lastAtOrBefore(b.starts, offset);
+          return block * UNITS_PER_BLOCK + (k < 0 ? 0 : b.window[k]!);
+        },
+      };
+    }
+  }
+}
+
+/** index of the last value ≤ x in a sorted list, or -1 */
+function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
 
 /** offset lies inside one of the spans */
 function insideAny(spans: { start: number; end: number }[], offset: number): boolean {

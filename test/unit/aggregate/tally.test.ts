@@ -6,7 +6,7 @@ function tally(terms: Record<string, number>, pairs: Record<string, number> = {}
   const t = emptyTally();
   t.documents = 1;
   t.tokens = Object.values(terms).reduce((a, b) => a + b, 0);
-  for (const [term, count] of Object.entries(terms)) t.terms.set(term, { count, docs: 1, pos: new Map([['n', count]]) });
+  for (const [term, count] of Object.entries(terms)) t.terms.set(term, { count, docs: 1, units: count, pos: new Map([['n', count]]) });
   for (const [key, count] of Object.entries(pairs)) t.termPairs.set(key, { count, docs: 1 });
   return t;
 }
@@ -18,8 +18,8 @@ test('merging adds counts and document frequencies', () => {
   const merged = mergeTally(mergeTally(emptyTally(), tally({ 经济: 2, 合作: 1 })), tally({ 经济: 3 }));
   assert.equal(merged.documents, 2);
   assert.equal(merged.tokens, 6);
-  assert.deepEqual(merged.terms.get('经济'), { count: 5, docs: 2, pos: new Map([['n', 5]]) });
-  assert.deepEqual(merged.terms.get('合作'), { count: 1, docs: 1, pos: new Map([['n', 1]]) });
+  assert.deepEqual(merged.terms.get('经济'), { count: 5, docs: 2, units: 5, pos: new Map([['n', 5]]) });
+  assert.deepEqual(merged.terms.get('合作'), { count: 1, docs: 1, units: 1, pos: new Map([['n', 1]]) });
 });
 
 test('merging is associative and commutative', () => {

@@ -39,6 +39,29 @@ test('co-occurrence: each pair once per sentence in which both occur', () => {
   assert.deepEqual(pairs, { '合作\t经济': 1, '发展\t合作': 1, '发展\t经济': 1 });
 });
 
+test('units: how many the document has, and how many hold each item, by the unit chosen', () => {
+  // block 0: 经济合作经济。合作发展！ (two sentences); block 1: 经济发展 (one)
+  const doc = handDoc(['经济合作经济。合作发展！', '经济发展'], [
+    [0, 0, 2, 'n'], [0, 2, 4, 'vn'], [0, 4, 6, 'n'], [0, 6, 7, 'x'], [0, 7, 9, 'vn'], [0, 9, 11, 'vn'], [0, 11, 12, 'x'],
+    [1, 0, 2, 'n'], [1, 2, 4, 'vn'],
+  ]);
+  const unitsOf = (t: ReturnType<typeof countDocument>) => [t.units, ...['经济', '合作', '发展'].map((w) => t.terms.get(w)!.units)];
+  const pairsOf = (t: ReturnType<typeof countDocument>) => Object.fromEntries([...t.termPairs].map(([k, s]) => [k, s.count]));
+  // sentences: 3; 经济 in sentences 1 and 3, 合作 in 1 and 2, 发展 in 2 and 3
+  assert.deepEqual(unitsOf(countDocument(doc, rules)), [3, 2, 2, 2]);
+  // paragraphs: 2; 经济 in both, 合作 in the first, 发展 in both
+  const byParagraph = countDocument(doc, rules, { kind: 'paragraph' });
+  assert.deepEqual(unitsOf(byParagraph), [2, 2, 1, 2]);
+  assert.deepEqual(pairsOf(byParagraph), { '合作\t经济': 1, '发展\t合作': 1, '发展\t经济': 2 });
+  const byDocument = countDocument(doc, rules, { kind: 'document' });
+  assert.deepEqual(unitsOf(byDocument), [1, 1, 1, 1]);
+  // windows of 2 word tokens: block 0 has 5 words (经济 合作 | 经济 合作 | 发展), block 1 has 2 (经济 发展):
+  // 3 + 1 = 4 windows; 经济 in windows 1, 2 and 4; 合作 in 1 and 2; 发展 in 3 and 4
+  const byWindow = countDocument(doc, rules, { kind: 'window', size: 2 });
+  assert.deepEqual(unitsOf(byWindow), [4, 3, 2, 2]);
+  assert.deepEqual(pairsOf(byWindow), { '合作\t经济': 2, '发展\t经济': 1 });
+});
+
 test('entity mentions and entity pairs', () => {
   const doc = handDoc(['中俄会谈。普丁说。'], []);
   doc.mentions = [
@@ -47,7 +70,7 @@ test('entity mentions and entity pairs', () => {
     { entity: 'per:putin', type: 'PERSON', block: 0, start: 5, end: 7, surface: '普丁', source: 'kb' },
   ];
   const tally = countDocument(doc, rules);
-  assert.deepEqual(tally.entities.get('RU'), { mentions: 1, docs: 1, surfaces: new Map([['中俄', 1]]) });
+  assert.deepEqual(tally.entities.get('RU'), { mentions: 1, docs: 1, units: 1, surfaces: new Map([['中俄', 1]]) });
   assert.deepEqual([...tally.entityPairs.keys()], ['CN\tRU'], 'Putin is in another sentence');
 });
 

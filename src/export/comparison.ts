@@ -1,0 +1,101 @@
+// Tables of `zhtext compare`: keyness of terms and entities between two sides, and the difference
+// between the two sides' entity co-occurrence networks.
+import { associationOf } from '../aggregate/association.js';
+import { compareKeyness, keynessOf } from '../aggregate/keyness.js';
+import { round } from '../aggregate/scores.js';
+import { splitPairKey, type Tally } from '../aggregate/tally.js';
+import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
+import { compareCodeUnits } from '../text/compare.js';
+import { toCsv, type Cell } from './csv.js';
+
+export const COMPARISON_COLUMNS = {
+  keyness: ['a', 'b', 'item', 'kind', 'name', 'count_a', 'count_b', 'total_a', 'total_b', 'g2', 'p_value', 'log_ratio', 'low_expected'],
+  networkDiff: ['a', 'b', 'source', 'target', 'source_name', 'target_name', 'change', 'count_a', 'count_b', 'npmi_a', 'npmi_b', 'llr_a', 'llr_b', 'units_a', 'units_b'],
+} as const;
+
+/** two sides to compare: a label each (a period, a range, or "rest") and their counts */
+export interface Comparison {
+  a: string;
+  b: string;
+  tallyA: Tally;
+  tallyB: Tally;
+}
+
+export interface KeynessOptions {
+  /** items seen fewer times than this on the two sides together are left out */
+  minCount: number;
+  /** an item whose expected count on either side is below this is flagged low_expected */
+  minExpected: number;
+}
+
+/**
+ * Terms (count) and entities (mentions) against the word tokens of each side. Within a comparison,
+ * rows run from the item most typical of A to the one most typical of B (signed G²).
+ */
+export function keynessCsv(comparisons: Comparison[], kb: KnowledgeBase, options: KeynessOptions): string {
+  const rows: Cell[][] = [];
+  for (const { a, b, tallyA, tallyB } of comparisons) {
+    const items: { item: string; kind: 'term' | 'entity'; countA: number; countB: number }[] = [];
+    for (const term of new Set([...tallyA.terms.keys(), ...tallyB.terms.keys()])) {
+      items.push({ item: term, kind: 'term', countA: tallyA.terms.get(term)?.count ?? 0, countB: tallyB.terms.get(term)?.count ?? 0 });
+    }
+    for (const id of new Set([...tallyA.entities.keys(), ...tallyB.entities.keys()])) {
+      items.push({ item: id, kind: 'entity', countA: tallyA.entities.get(id)?.mentions ?? 0, countB: tallyB.entities.get(id)?.mentions ?? 0 });
+    }
+    if (tallyA.tokens === 0 || tallyB.tokens === 0) continue;
+    const scored = items
+      .filter((x) => x.countA + x.countB >= options.minCount)
+      .map((x) => ({ ...x, ...keynessOf(x.countA, x.countB, tallyA.tokens, tallyB.tokens) }))
+      // a term and an entity may share a name: the kind breaks the tie
+      .sort((x, y) => compareKeyness(x, y) || compareCodeUnits(x.kind, y.kind));
+    for (const x of scored) {
+      const name = x.kind === 'entity' ? describeEntity(kb, x.item).name : x.item;
+      const low = Math.min(x.expectedA, x.expectedB) < options.minExpected;
+      rows.push([a, b, x.item, x.kind, name, x.countA, x.countB, tallyA.tokens, tallyB.tokens, round(x.g2), pValueCell(x.pValue), round(x.logRatio), low ? 'yes' : 'no']);
+    }
+  }
+  return toCsv(COMPARISON_COLUMNS.keyness, rows);
+}
+
+/** p-values span many orders of magnitude: four significant digits, not four decimals */
+function pValueCell(p: number): Cell {
+  return p === 0 ? 0 : Number(p.toPrecision(4));
+}
+
+const CHANGE_ORDER = { gained: 0, lost: 1, changed: 2 } as const;
+
+/**
+ * Edges (entity pairs seen together in at least `minCount` units) gained in B, lost from A, and
+ * changed in count, with both sides' counts and measures. A side's measures are empty where the
+ * pair was not seen there at all.
+ */
+export function networkDiffCsv(comparisons: Comparison[], kb: KnowledgeBase, minCount: number): string {
+  const rows: Cell[][] = [];
+  for (const { a, b, tallyA, tallyB } of comparisons) {
+    const keys = new Set<string>();
+    for (const [key, s] of tallyA.entityPairs) if (s.count >= minCount) keys.add(key);
+    for (const [key, s] of tallyB.entityPairs) if (s.count >= minCount) keys.add(key);
+    const edges: { key: string; change: keyof typeof CHANGE_ORDER; countA: number; countB: number }[] = [];
+    for (const key of keys) {
+      const countA = tallyA.entityPairs.get(key)?.count ?? 0;
+      const countB = tallyB.entityPairs.get(key)?.count ?? 0;
+      const inA = countA >= minCount;
+      const inB = countB >= minCount;
+      if (inA && inB && countA === countB) continue;
+      edges.push({ key, change: inA && inB ? 'changed' : inB ? 'gained' : 'lost', countA, countB });
+    }
+    edges.sort((x, y) => CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] || Math.max(y.countA, y.countB) - Math.max(x.countA, x.countB) || compareCodeUnits(x.key, y.key));
+    for (const e of edges) {
+      const [source, target] = splitPairKey(e.key);
+      const side = (t: Tally, count: number) => {
+        if (count === 0) return { npmi: '' as Cell, llr: '' as Cell };
+        const m = associationOf({ both: count, a: t.entities.get(source)!.units, b: t.entities.get(target)!.units, units: t.units });
+        return { npmi: round(m.npmi) as Cell, llr: round(m.llr) as Cell };
+      };
+      const sa = side(tallyA, e.countA);
+      const sb = side(tallyB, e.countB);
+      rows.push([a, b, source, target, describeEntity(kb, source).name, describeEntity(kb, target).name, e.change, e.countA, e.countB, sa.npmi, sb.npmi, sa.llr, sb.llr, tallyA.units, tallyB.units]);
+    }
+  }
+  return toCsv(COMPARISON_COLUMNS.networkDiff, rows);
+}
