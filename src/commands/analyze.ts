@@ -94,6 +94,10 @@ export function runAnalyze(options: AnalyzeOptions): AnalyzeSummary {
     counts,
   };
 
+  // with --by, the periods that have documents: an archive with a stray old post would otherwise
+  // get a row for every entity on every empty day between (rates there are undefined anyway)
+  const series = options.by && result.periods.size > 0 ? periodSeries([...result.periods.keys()].sort(), result.periods) : undefined;
+  const report = { top: options.top, topPerGroup: 10, minTermPairCount: options.minTermPairCount, ...(series && options.by ? { periods: { by: options.by, series } } : {}) };
   const files = new Map<string, string>([
     ['documents.csv', documentsCsv(result)],
     ['terms.csv', termsCsv(result)],
@@ -101,18 +105,13 @@ export function runAnalyze(options: AnalyzeOptions): AnalyzeSummary {
     ['entity_mentions.csv', entityMentionsCsv(result)],
     ['cooccurrence.csv', cooccurrenceCsv(result, { minTermPairCount: options.minTermPairCount })],
     ['messages.csv', messagesCsv(result, inputs.skipped)],
-    ['report.md', reportMarkdown(result, resources.kb, { top: options.top, topPerGroup: 10, minTermPairCount: options.minTermPairCount })],
+    ['report.md', reportMarkdown(result, resources.kb, report)],
   ]);
-  if (options.by && result.periods.size > 0) {
-    // the periods that have documents: an archive with a stray old post would otherwise get a row
-    // for every entity on every empty day between (rates there are undefined anyway)
-    const series = periodSeries([...result.periods.keys()].sort(), result.periods);
+  if (series) {
     files.set('entity_timeline.csv', entityTimelineCsv(series, resources.kb));
     files.set('term_timeline.csv', termTimelineCsv(series, options.minTermCount ?? DEFAULT_MIN_TERM_COUNT));
     files.set('bursts.csv', burstsCsv(series, resources.kb));
-    for (const [period, tally] of series) {
-      if (tally.documents > 0) files.set(`network_${period}.gexf`, networkGexf(period, tally, resources.kb, options.minTermPairCount, unitName(unit)));
-    }
+    for (const [period, tally] of series) files.set(`network_${period}.gexf`, networkGexf(period, tally, resources.kb, options.minTermPairCount, unitName(unit)));
   }
   // timing last, when everything but writing is done: the one part that differs between identical runs
   const timing = { started_at: new Date(started).toISOString(), duration_ms: Date.now() - started };

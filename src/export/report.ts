@@ -4,11 +4,14 @@ import { rankTerms } from '../aggregate/scores.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { sortedPairs, surfaceList } from './tables.js';
+import { burstRows, type PeriodSeries } from './timelines.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 export interface ReportOptions {
   /** rows in the overall tables */
   top: number;
+  /** with --by: the periods with their counts, and the unit's name (day, week, month) */
+  periods?: { by: string; series: PeriodSeries };
   /** keywords listed for each outlet and each day */
   topPerGroup: number;
   minTermPairCount: number;
@@ -66,5 +69,25 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
   sortedPairs(tally.termPairs, options.minTermPairCount).slice(0, options.top).forEach(([a, b, s], i) =>
     out.push(`| ${i + 1} | ${cell(a)} | ${cell(b)} | ${s.count} | ${s.docs} |`));
   out.push('');
+  if (options.periods) periodSections(out, options.periods, kb, options);
   return out.join('\n');
+}
+
+/** the entities of each period, and the strongest bursts (analyze --by) */
+function periodSections(out: string[], { by, series }: NonNullable<ReportOptions['periods']>, kb: KnowledgeBase, options: ReportOptions): void {
+  const name = (id: string) => describeEntity(kb, id).name;
+  out.push(`## Entities by ${by}`, '', 'Mentions per 10,000 word tokens of the period in brackets (entity_timeline.csv has every entity and period).', '');
+  out.push(`| ${by} | docs | tokens | top entities (mentions, per 10k tokens) |`, '|---|---:|---:|---|');
+  for (const [period, t] of series) {
+    const top = [...t.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || compareCodeUnits(ia, ib)).slice(0, options.topPerGroup);
+    const cells = top.map(([id, e]) => `${cell(name(id))} (${e.mentions}, ${((e.mentions / t.tokens) * 10_000).toFixed(1)})`);
+    out.push(`| ${period} | ${t.documents} | ${t.tokens} | ${cells.join(', ')} |`);
+  }
+  out.push('');
+  const bursts = burstRows(series).sort((x, y) => y.z - x.z || compareCodeUnits(x.period, y.period) || compareCodeUnits(x.id, y.id)).slice(0, options.top);
+  out.push('## Strongest bursts', '', 'Entities mentioned far more than their own recent baseline: z = (mentions − expected) / √expected, ' +
+    `expected from the previous ${by}s' rate (bursts.csv has them all and the method).`, '');
+  out.push(`| # | ${by} | entity | mentions | expected | z |`, '|---:|---|---|---:|---:|---:|');
+  bursts.forEach((b, i) => out.push(`| ${i + 1} | ${b.period} | ${cell(name(b.id))} | ${b.mentions} | ${b.expected.toFixed(1)} | ${b.z.toFixed(1)} |`));
+  out.push('');
 }

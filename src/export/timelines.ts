@@ -1,7 +1,7 @@
 // Tables over periods (analyze --by): entity and term timelines with their denominators, bursts of
 // entities against their own recent baseline, and each period's entity co-occurrence network.
 import { associationOf } from '../aggregate/association.js';
-import { burstsOf } from '../aggregate/bursts.js';
+import { burstsOf, type BurstRow } from '../aggregate/bursts.js';
 import { round } from '../aggregate/scores.js';
 import { emptyTally, splitPairKey, type Tally } from '../aggregate/tally.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
@@ -64,25 +64,28 @@ export function termTimelineCsv(series: PeriodSeries, minCount: number): string 
   return toCsv(TIMELINE_COLUMNS.termTimeline, rows);
 }
 
-/** Entities whose mentions jump against their own recent baseline (method in aggregate/bursts.ts). */
-export function burstsCsv(series: PeriodSeries, kb: KnowledgeBase): string {
+/** every burst of every entity (method in aggregate/bursts.ts), in no particular order */
+export function burstRows(series: PeriodSeries): (BurstRow & { id: string })[] {
   const ids = new Set<string>();
   for (const [, t] of series) for (const id of t.entities.keys()) ids.add(id);
-  const rows: { period: string; z: number; id: string; cells: Cell[] }[] = [];
+  const rows: (BurstRow & { id: string })[] = [];
   for (const id of ids) {
     const input = series.map(([period, t]) => ({ period, tokens: t.tokens, mentions: t.entities.get(id)?.mentions ?? 0 }));
-    const { name, type } = describeEntity(kb, id);
-    for (const b of burstsOf(input)) {
-      rows.push({
-        period: b.period,
-        z: b.z,
-        id,
-        cells: [b.period, id, name, type, b.mentions, round(b.expected), round(b.z), b.baselinePeriods, b.baselineMentions, b.baselineTokens, b.periodTokens],
-      });
-    }
+    for (const b of burstsOf(input)) rows.push({ ...b, id });
   }
-  rows.sort((x, y) => compareCodeUnits(x.period, y.period) || y.z - x.z || compareCodeUnits(x.id, y.id));
-  return toCsv(TIMELINE_COLUMNS.bursts, rows.map((r) => r.cells));
+  return rows;
+}
+
+/** Entities whose mentions jump against their own recent baseline: by period, then strength. */
+export function burstsCsv(series: PeriodSeries, kb: KnowledgeBase): string {
+  const rows = burstRows(series).sort((x, y) => compareCodeUnits(x.period, y.period) || y.z - x.z || compareCodeUnits(x.id, y.id));
+  return toCsv(
+    TIMELINE_COLUMNS.bursts,
+    rows.map((b) => {
+      const { name, type } = describeEntity(kb, b.id);
+      return [b.period, b.id, name, type, b.mentions, round(b.expected), round(b.z), b.baselinePeriods, b.baselineMentions, b.baselineTokens, b.periodTokens];
+    }),
+  );
 }
 
 /** A period's entity co-occurrence network for Gephi: edges seen in at least `minCount` units. */
