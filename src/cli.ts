@@ -269,8 +269,7 @@ function kwicCommand(args: string[], tz: number, corpus: CorpusOptions, values: 
   if (corpus.by) return usage(io.err, 'kwic takes no --by');
   const query = args[args.length - 1]!;
   try {
-    const { by: _by, ...filters } = corpus;
-    const result = runKwic({ inputs: args.slice(0, -1), query, tzOffsetMinutes: tz, ...filters, ...(values.entities ? { entityFiles: values.entities as string[] } : {}) });
+    const result = runKwic({ inputs: args.slice(0, -1), query, tzOffsetMinutes: tz, ...corpus, ...(values.entities ? { entityFiles: values.entities as string[] } : {}) });
     io.out.write(formatKwic(result));
     io.err.write(`zhtext: ${result.kind} ${result.key}: ${result.lines.length} matches in ${result.documents} documents\n`);
     if (result.lines.length === 0) io.err.write('zhtext: no matches; an entity is named by its id as in entities.csv (US, per:joe_biden), a term as in terms.csv\n');

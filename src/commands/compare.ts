@@ -2,20 +2,20 @@
 // and entities, and the difference between their entity co-occurrence networks. Without --a and
 // --b, each period (--by) is compared with all the others together, and each period's network with
 // the one before it.
+import { dirname, resolve } from 'node:path';
 import { emptyTally, mergeTally, type Tally } from '../aggregate/tally.js';
+import { UsageError } from '../errors.js';
 import { keynessCsv, networkDiffCsv, type Comparison } from '../export/comparison.js';
 import { writeOutputs } from '../export/output-dir.js';
 import { dictionaryHashes, packageVersions } from '../export/run-info.js';
+import { zhtextVersion } from '../package-root.js';
 import { analyzeFiles, type CorpusOptions, type DocumentRecord } from '../pipeline/analyze.js';
 import { collectInputs } from '../pipeline/inputs.js';
 import { createPipeline } from '../pipeline/pipeline.js';
 import { defaultDictionaryDir, loadResources, type ResourceOptions } from '../pipeline/resources.js';
-import { zhtextVersion } from '../package-root.js';
-import { UsageError } from '../errors.js';
 import { inRange, periodOf, type DayRange, type PeriodUnit } from '../text/periods.js';
 import { formatOffset } from '../text/time-zone.js';
 import type { CooccurrenceUnit } from '../types.js';
-import { dirname, resolve } from 'node:path';
 import { unitName } from './analyze.js';
 
 export interface CompareOptions extends ResourceOptions, Omit<CorpusOptions, 'by'> {

@@ -9,7 +9,7 @@ import { compareCodeUnits } from '../text/compare.js';
 import { toCsv, type Cell } from './csv.js';
 
 export const COMPARISON_COLUMNS = {
-  keyness: ['a', 'b', 'item', 'kind', 'name', 'count_a', 'count_b', 'total_a', 'total_b', 'g2', 'p_value', 'log_ratio', 'low_expected'],
+  keyness: ['a', 'b', 'item', 'kind', 'name', 'count_a', 'count_b', 'total_a', 'total_b', 'docs_a', 'docs_b', 'g2', 'p_value', 'log_ratio', 'low_expected'],
   networkDiff: ['a', 'b', 'source', 'target', 'source_name', 'target_name', 'change', 'count_a', 'count_b', 'npmi_a', 'npmi_b', 'llr_a', 'llr_b', 'units_a', 'units_b'],
 } as const;
 
@@ -51,7 +51,7 @@ export function keynessCsv(comparisons: Comparison[], kb: KnowledgeBase, options
     for (const x of scored) {
       const name = x.kind === 'entity' ? describeEntity(kb, x.item).name : x.item;
       const low = Math.min(x.expectedA, x.expectedB) < options.minExpected;
-      rows.push([a, b, x.item, x.kind, name, x.countA, x.countB, tallyA.tokens, tallyB.tokens, round(x.g2), pValueCell(x.pValue), round(x.logRatio), low ? 'yes' : 'no']);
+      rows.push([a, b, x.item, x.kind, name, x.countA, x.countB, tallyA.tokens, tallyB.tokens, tallyA.documents, tallyB.documents, round(x.g2), pValueCell(x.pValue), round(x.logRatio), low ? 'yes' : 'no']);
     }
   }
   return toCsv(COMPARISON_COLUMNS.keyness, rows);
