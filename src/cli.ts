@@ -252,7 +252,8 @@ function compareCommand(inputs: string[], tz: number, corpus: CorpusOptions, uni
     });
     progress.done();
     for (const c of summary.comparisons) {
-      io.err.write(`zhtext: ${c.a}: ${c.tallyA.documents} documents, ${c.tallyA.tokens} tokens; ${c.b}: ${c.tallyB.documents} documents, ${c.tallyB.tokens} tokens\n`);
+      const side = (t: typeof c.tallyA) => `${t.documents} document${t.documents === 1 ? '' : 's'}, ${t.tokens} tokens`;
+      io.err.write(`zhtext: ${c.a}: ${side(c.tallyA)}; ${c.b}: ${side(c.tallyB)}\n`);
       if (c.tallyA.documents === 0 || c.tallyB.documents === 0) io.err.write(`zhtext: ${c.tallyA.documents === 0 ? c.a : c.b} has no documents: nothing to compare\n`);
     }
     io.err.write(`zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.failed} failed; wrote ${summary.written.length} files to ${values.out}\n`);
