@@ -29,8 +29,8 @@ in folders, and writes to <dir>: documents.csv, terms.csv, entities.csv, entity_
 cooccurrence.csv, messages.csv, report.md and run.json; with --by also entity_timeline.csv,
 term_timeline.csv, bursts.csv and network_<period>.gexf for each period.
 
-compare writes keyness.csv (terms and entities that distinguish side A from side B) and
-network_diff.csv (entity pairs gained, lost and changed). A period is a day (2020-10-14), an ISO
+compare writes keyness.csv (terms and entities that distinguish side A from side B),
+network_diff.csv (entity pairs gained, lost and changed), report.md and run.json. A period is a day (2020-10-14), an ISO
 week (2020-W42), a month (2020-10) or a range of them (2020-10-01..2020-10-07). Without --a and
 --b, each period of --by is compared with all the others, and each period's network with the
 one before.
@@ -70,7 +70,7 @@ Options:
                          of keyness.csv (default 5)
   --min-expected <n>     (compare) flag items whose expected count on a side is below n
                          (default 5)
-  --top <n>              rows in the report's tables (default 30)
+  --top <n>              rows in the reports' tables (default 30)
   --gold <file>          (eval ner) the gold BIO file
   --pred-out <file>      (eval ner) write the predictions in the same BIO format
   --quiet                no progress output
@@ -142,9 +142,9 @@ export function main(argv: string[], io = { out: process.stdout, err: process.st
   if (minPairCount === undefined) return usage(io.err, `--min-pair-count must be a positive integer, not "${values['min-pair-count']}"`);
   const unit = unitOf(values.unit);
   if (unit === undefined) return usage(io.err, `--unit "${values.unit}" is not sentence, paragraph, document or window:N`);
-  if (command === 'compare') return compareCommand(inputs, tz, corpus, unit, minPairCount, values, io);
   const top = positiveInteger(values.top);
   if (top === undefined) return usage(io.err, `--top must be a positive integer, not "${values.top}"`);
+  if (command === 'compare') return compareCommand(inputs, tz, corpus, unit, minPairCount, top, values, io);
   const minTermCount = positiveInteger(values['min-term-count']);
   if (minTermCount === undefined) return usage(io.err, `--min-term-count must be a positive integer, not "${values['min-term-count']}"`);
   const progress = createProgress(io.err, values.quiet);
@@ -219,7 +219,7 @@ function unitOf(text: string | undefined): CooccurrenceUnit | undefined {
   return size >= 2 ? { kind: 'window', size } : undefined;
 }
 
-function compareCommand(inputs: string[], tz: number, corpus: CorpusOptions, unit: CooccurrenceUnit, minPairCount: number, values: Values, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): number {
+function compareCommand(inputs: string[], tz: number, corpus: CorpusOptions, unit: CooccurrenceUnit, minPairCount: number, top: number, values: Values, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): number {
   const side = (name: 'a' | 'b') => {
     const spec = values[name] as string | undefined;
     if (spec === undefined) return undefined;
@@ -247,6 +247,7 @@ function compareCommand(inputs: string[], tz: number, corpus: CorpusOptions, uni
       minCount,
       minExpected,
       minPairCount,
+      top,
       ...(values.entities ? { entityFiles: values.entities as string[] } : {}),
       onDocument: (done, total) => progress.update(done, total),
     });

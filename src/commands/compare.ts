@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { emptyTally, mergeTally, type Tally } from '../aggregate/tally.js';
 import { UsageError } from '../errors.js';
 import { keynessCsv, networkDiffCsv, type Comparison } from '../export/comparison.js';
+import { comparisonReport } from '../export/comparison-report.js';
 import { writeOutputs } from '../export/output-dir.js';
 import { dictionaryHashes, packageVersions } from '../export/run-info.js';
 import { zhtextVersion } from '../package-root.js';
@@ -31,6 +32,8 @@ export interface CompareOptions extends ResourceOptions, Omit<CorpusOptions, 'by
   minCount: number;
   minExpected: number;
   minPairCount: number;
+  /** rows in each table of report.md */
+  top: number;
   onDocument?: (done: number, total: number, doc: DocumentRecord) => void;
 }
 
@@ -58,9 +61,12 @@ export function runCompare(options: CompareOptions): CompareSummary {
   const by = options.by ?? 'day';
   const comparisons = options.a && options.b ? [sides(result.periods, options.a, options.b)] : eachAgainstRest(result.periods, by);
 
+  const keyness = { minCount: options.minCount, minExpected: options.minExpected };
+  const networkComparisons = options.a ? comparisons : consecutive(result.periods, by);
   const files = new Map<string, string>([
-    ['keyness.csv', keynessCsv(comparisons, resources.kb, { minCount: options.minCount, minExpected: options.minExpected })],
-    ['network_diff.csv', networkDiffCsv(options.a ? comparisons : consecutive(result.periods, by), resources.kb, options.minPairCount)],
+    ['keyness.csv', keynessCsv(comparisons, resources.kb, keyness)],
+    ['network_diff.csv', networkDiffCsv(networkComparisons, resources.kb, options.minPairCount)],
+    ['report.md', comparisonReport(comparisons, resources.kb, { ...keyness, top: options.top, minPairCount: options.minPairCount, networkComparisons })],
   ]);
   const runInfo = {
     tool: { name: 'zhtext', version: zhtextVersion(), command: 'compare' },
@@ -79,6 +85,7 @@ export function runCompare(options: CompareOptions): CompareSummary {
       min_count: options.minCount,
       min_expected: options.minExpected,
       min_pair_count: options.minPairCount,
+      top: options.top,
       entities: options.entityFiles ?? [],
     },
     dictionaries: dictionaryHashes(resources.dictionaryFiles, dirname(resolve(options.dictionaryDir ?? defaultDictionaryDir()))),

@@ -1,7 +1,7 @@
 // Tables of `zhtext compare`: keyness of terms and entities between two sides, and the difference
 // between the two sides' entity co-occurrence networks.
 import { associationOf } from '../aggregate/association.js';
-import { compareKeyness, keynessOf } from '../aggregate/keyness.js';
+import { compareKeyness, keynessOf, type Keyness } from '../aggregate/keyness.js';
 import { round } from '../aggregate/scores.js';
 import { splitPairKey, type Tally } from '../aggregate/tally.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
@@ -28,30 +28,49 @@ export interface KeynessOptions {
   minExpected: number;
 }
 
+/** an item of a comparison with its keyness */
+export interface KeyItem extends Keyness {
+  item: string;
+  kind: 'term' | 'entity';
+  /** the term, or the entity's name */
+  name: string;
+  countA: number;
+  countB: number;
+  lowExpected: boolean;
+}
+
 /**
- * Terms (count) and entities (mentions) against the word tokens of each side. Within a comparison,
- * rows run from the item most typical of A to the one most typical of B (signed G²).
+ * Terms (count) and entities (mentions) against the word tokens of each side, from the item most
+ * typical of A to the one most typical of B (signed G²); none when a side has no tokens.
  */
+export function keyItems({ tallyA, tallyB }: Comparison, kb: KnowledgeBase, options: KeynessOptions): KeyItem[] {
+  if (tallyA.tokens === 0 || tallyB.tokens === 0) return [];
+  const items: { item: string; kind: 'term' | 'entity'; countA: number; countB: number }[] = [];
+  for (const term of new Set([...tallyA.terms.keys(), ...tallyB.terms.keys()])) {
+    items.push({ item: term, kind: 'term', countA: tallyA.terms.get(term)?.count ?? 0, countB: tallyB.terms.get(term)?.count ?? 0 });
+  }
+  for (const id of new Set([...tallyA.entities.keys(), ...tallyB.entities.keys()])) {
+    items.push({ item: id, kind: 'entity', countA: tallyA.entities.get(id)?.mentions ?? 0, countB: tallyB.entities.get(id)?.mentions ?? 0 });
+  }
+  return (
+    items
+      .filter((x) => x.countA + x.countB >= options.minCount)
+      .map((x) => {
+        const k = keynessOf(x.countA, x.countB, tallyA.tokens, tallyB.tokens);
+        const name = x.kind === 'entity' ? describeEntity(kb, x.item).name : x.item;
+        return { ...x, ...k, name, lowExpected: Math.min(k.expectedA, k.expectedB) < options.minExpected };
+      })
+      // a term and an entity may share a name: the kind breaks the tie
+      .sort((x, y) => compareKeyness(x, y) || compareCodeUnits(x.kind, y.kind))
+  );
+}
+
 export function keynessCsv(comparisons: Comparison[], kb: KnowledgeBase, options: KeynessOptions): string {
   const rows: Cell[][] = [];
-  for (const { a, b, tallyA, tallyB } of comparisons) {
-    const items: { item: string; kind: 'term' | 'entity'; countA: number; countB: number }[] = [];
-    for (const term of new Set([...tallyA.terms.keys(), ...tallyB.terms.keys()])) {
-      items.push({ item: term, kind: 'term', countA: tallyA.terms.get(term)?.count ?? 0, countB: tallyB.terms.get(term)?.count ?? 0 });
-    }
-    for (const id of new Set([...tallyA.entities.keys(), ...tallyB.entities.keys()])) {
-      items.push({ item: id, kind: 'entity', countA: tallyA.entities.get(id)?.mentions ?? 0, countB: tallyB.entities.get(id)?.mentions ?? 0 });
-    }
-    if (tallyA.tokens === 0 || tallyB.tokens === 0) continue;
-    const scored = items
-      .filter((x) => x.countA + x.countB >= options.minCount)
-      .map((x) => ({ ...x, ...keynessOf(x.countA, x.countB, tallyA.tokens, tallyB.tokens) }))
-      // a term and an entity may share a name: the kind breaks the tie
-      .sort((x, y) => compareKeyness(x, y) || compareCodeUnits(x.kind, y.kind));
-    for (const x of scored) {
-      const name = x.kind === 'entity' ? describeEntity(kb, x.item).name : x.item;
-      const low = Math.min(x.expectedA, x.expectedB) < options.minExpected;
-      rows.push([a, b, x.item, x.kind, name, x.countA, x.countB, tallyA.tokens, tallyB.tokens, tallyA.documents, tallyB.documents, round(x.g2), pValueCell(x.pValue), round(x.logRatio), low ? 'yes' : 'no']);
+  for (const c of comparisons) {
+    const { a, b, tallyA, tallyB } = c;
+    for (const x of keyItems(c, kb, options)) {
+      rows.push([a, b, x.item, x.kind, x.name, x.countA, x.countB, tallyA.tokens, tallyB.tokens, tallyA.documents, tallyB.documents, round(x.g2), pValueCell(x.pValue), round(x.logRatio), x.lowExpected ? 'yes' : 'no']);
     }
   }
   return toCsv(COMPARISON_COLUMNS.keyness, rows);
@@ -64,37 +83,50 @@ function pValueCell(p: number): Cell {
 
 const CHANGE_ORDER = { gained: 0, lost: 1, changed: 2 } as const;
 
+/** an edge that differs between the sides */
+export interface EdgeChange {
+  source: string;
+  target: string;
+  change: keyof typeof CHANGE_ORDER;
+  countA: number;
+  countB: number;
+}
+
 /**
  * Edges (entity pairs seen together in at least `minCount` units) gained in B, lost from A, and
- * changed in count, with both sides' counts and measures. A side's measures are empty where the
- * pair was not seen there at all.
+ * changed in count: gained, lost, then changed, each by the larger count.
  */
+export function edgeChanges({ tallyA, tallyB }: Comparison, minCount: number): EdgeChange[] {
+  const keys = new Set<string>();
+  for (const [key, s] of tallyA.entityPairs) if (s.count >= minCount) keys.add(key);
+  for (const [key, s] of tallyB.entityPairs) if (s.count >= minCount) keys.add(key);
+  const edges: (EdgeChange & { key: string })[] = [];
+  for (const key of keys) {
+    const countA = tallyA.entityPairs.get(key)?.count ?? 0;
+    const countB = tallyB.entityPairs.get(key)?.count ?? 0;
+    const inA = countA >= minCount;
+    const inB = countB >= minCount;
+    if (inA && inB && countA === countB) continue;
+    const [source, target] = splitPairKey(key);
+    edges.push({ key, source, target, change: inA && inB ? 'changed' : inB ? 'gained' : 'lost', countA, countB });
+  }
+  return edges.sort((x, y) => CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] || Math.max(y.countA, y.countB) - Math.max(x.countA, x.countB) || compareCodeUnits(x.key, y.key));
+}
+
+/** Both sides' counts and measures of each changed edge; a side's measures are empty where the pair never met. */
 export function networkDiffCsv(comparisons: Comparison[], kb: KnowledgeBase, minCount: number): string {
   const rows: Cell[][] = [];
-  for (const { a, b, tallyA, tallyB } of comparisons) {
-    const keys = new Set<string>();
-    for (const [key, s] of tallyA.entityPairs) if (s.count >= minCount) keys.add(key);
-    for (const [key, s] of tallyB.entityPairs) if (s.count >= minCount) keys.add(key);
-    const edges: { key: string; change: keyof typeof CHANGE_ORDER; countA: number; countB: number }[] = [];
-    for (const key of keys) {
-      const countA = tallyA.entityPairs.get(key)?.count ?? 0;
-      const countB = tallyB.entityPairs.get(key)?.count ?? 0;
-      const inA = countA >= minCount;
-      const inB = countB >= minCount;
-      if (inA && inB && countA === countB) continue;
-      edges.push({ key, change: inA && inB ? 'changed' : inB ? 'gained' : 'lost', countA, countB });
-    }
-    edges.sort((x, y) => CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] || Math.max(y.countA, y.countB) - Math.max(x.countA, x.countB) || compareCodeUnits(x.key, y.key));
-    for (const e of edges) {
-      const [source, target] = splitPairKey(e.key);
+  for (const c of comparisons) {
+    const { a, b, tallyA, tallyB } = c;
+    for (const e of edgeChanges(c, minCount)) {
       const side = (t: Tally, count: number) => {
         if (count === 0) return { npmi: '' as Cell, llr: '' as Cell };
-        const m = associationOf({ both: count, a: t.entities.get(source)!.units, b: t.entities.get(target)!.units, units: t.units });
+        const m = associationOf({ both: count, a: t.entities.get(e.source)!.units, b: t.entities.get(e.target)!.units, units: t.units });
         return { npmi: round(m.npmi) as Cell, llr: round(m.llr) as Cell };
       };
       const sa = side(tallyA, e.countA);
       const sb = side(tallyB, e.countB);
-      rows.push([a, b, source, target, describeEntity(kb, source).name, describeEntity(kb, target).name, e.change, e.countA, e.countB, sa.npmi, sb.npmi, sa.llr, sb.llr, tallyA.units, tallyB.units]);
+      rows.push([a, b, e.source, e.target, describeEntity(kb, e.source).name, describeEntity(kb, e.target).name, e.change, e.countA, e.countB, sa.npmi, sb.npmi, sa.llr, sb.llr, tallyA.units, tallyB.units]);
     }
   }
   return toCsv(COMPARISON_COLUMNS.networkDiff, rows);

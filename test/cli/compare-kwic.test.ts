@@ -1,7 +1,7 @@
 // compare, kwic, near-copies and filters as a user runs them, on small posts written for the tests.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -57,7 +57,7 @@ test('compare without --a and --b: each day against the rest, and each day\'s ne
   const out = tempOut();
   const run = zhtext('compare', tiny(), '--out', out, '--min-count', '1', '--min-pair-count', '1', '--quiet');
   assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(readdirSync(out).sort(), ['keyness.csv', 'network_diff.csv', 'run.json']);
+  assert.deepEqual(readdirSync(out).sort(), ['keyness.csv', 'network_diff.csv', 'report.md', 'run.json']);
   const sides = new Set(readCsv(join(out, 'keyness.csv')).map((r) => `${r.a}|${r.b}`));
   assert.deepEqual([...sides], ['2020-10-14|rest', '2020-10-15|rest']);
   // CN–US and CN–JP meet in one sentence each on the 14th, never on the 15th; JP–US only on the 15th
@@ -67,6 +67,18 @@ test('compare without --a and --b: each day against the rest, and each day\'s ne
     ['2020-10-14', '2020-10-15', 'CN', 'JP', 'lost', '1', '0'],
     ['2020-10-14', '2020-10-15', 'CN', 'US', 'lost', '1', '0'],
   ]);
+});
+
+test('compare: report.md reads the same figures as keyness.csv', () => {
+  const out = tempOut();
+  assert.equal(zhtext('compare', tiny(), '--out', out, '--a', '2020-10-14', '--b', '2020-10-15', '--min-count', '1', '--min-pair-count', '1', '--quiet').status, 0);
+  const report = readFileSync(join(out, 'report.md'), 'utf8');
+  assert.match(report, /## 2020-10-14 against 2020-10-15/);
+  assert.match(report, /- 2020-10-14: 2 documents, 6 word tokens\./);
+  // CN, 3 mentions against 0, is the entity most typical of the 14th (G² 4.6391); JP of the 15th
+  assert.match(report, /### Entities most typical of 2020-10-14\n\n.*\n.*\n\| 1 \| 中国 † \| 3 \| 0 \| 4\.6 \| 2\.81 \|/);
+  assert.match(report, /### Entities most typical of 2020-10-15\n\n.*\n.*\n\| 1 \| 日本 † \| 1 \| 6 \| 3\.2 \| -2\.36 \|/);
+  assert.match(report, /### Gained in 2020-10-15\n\n.*\n.*\n\| 1 \| 日本 – 美国 \| 0 \| 1 \|/);
 });
 
 test('compare: bad sides are usage errors before any file is read', () => {
