@@ -71,14 +71,11 @@ export interface CorpusResult {
   termsByDay: Map<string, { documents: number; terms: Map<string, TermStat> }>;
   /** with --by: each period's counts (without term pairs, which only the whole corpus keeps) */
   periods: Map<string, Tally>;
-  /** days of the first and last counted dated documents */
-  firstDay: string;
-  lastDay: string;
   mentions: MentionRow[];
 }
 
 export function analyzeFiles(files: string[], pipeline: Pipeline, onDocument?: (done: number, doc: DocumentRecord) => void, options: CorpusOptions = {}): CorpusResult {
-  const result: CorpusResult = { documents: [], tally: emptyTally(), termsByOutlet: new Map(), termsByDay: new Map(), periods: new Map(), firstDay: '', lastDay: '', mentions: [] };
+  const result: CorpusResult = { documents: [], tally: emptyTally(), termsByOutlet: new Map(), termsByDay: new Map(), periods: new Map(), mentions: [] };
   const firstPathOfId = new Map<string, string>();
   const copies = createCopyDetector();
   files.forEach((path, index) => {
@@ -142,8 +139,6 @@ function collect(doc: Doc, result: CorpusResult, options: CorpusOptions): void {
   const day = doc.meta.day;
   if (day) {
     addGroupTerms(result.termsByDay, day, doc.tally);
-    if (!result.firstDay || day < result.firstDay) result.firstDay = day;
-    if (day > result.lastDay) result.lastDay = day;
     if (options.by) {
       const key = periodOf(day, options.by);
       let period = result.periods.get(key);

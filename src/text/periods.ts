@@ -102,16 +102,3 @@ export function parseDayRange(spec: string): DayRange | undefined {
 export function inRange(day: string, range: DayRange): boolean {
   return day >= range.from && day <= range.to;
 }
-
-/** every period from the one holding `firstDay` to the one holding `lastDay`, in order */
-export function periodsBetween(firstDay: string, lastDay: string, unit: PeriodUnit): string[] {
-  const start = dayNumber(firstDay);
-  const end = dayNumber(lastDay);
-  if (start === undefined || end === undefined) throw new RangeError(`"${firstDay}" or "${lastDay}" is not a calendar day`);
-  const periods: string[] = [];
-  for (let n = start; n <= end; n++) {
-    const key = periodOf(dayOfNumber(n), unit);
-    if (periods[periods.length - 1] !== key) periods.push(key);
-  }
-  return periods;
-}

@@ -22,8 +22,8 @@ export function countDocument(doc: Doc, rules: TermRules, unit: CooccurrenceUnit
   tally.documents = 1;
   const units = unitsOf(doc, unit);
   tally.units = units.count;
-  const termsBySentence = new Map<number, Set<string>>();
-  const entitiesBySentence = new Map<number, Set<string>>();
+  const termsByUnit = new Map<number, Set<string>>();
+  const entitiesByUnit = new Map<number, Set<string>>();
 
   const links = doc.blocks.map((b) => linkSpans(b.norm));
   for (const token of doc.tokens) {
@@ -35,7 +35,7 @@ export function countDocument(doc: Doc, rules: TermRules, unit: CooccurrenceUnit
     stat.count++;
     stat.pos.set(token.pos, (stat.pos.get(token.pos) ?? 0) + 1);
     tally.terms.set(term, stat);
-    addToSet(termsBySentence, units.of(token.block, token.start), term);
+    addToSet(termsByUnit, units.of(token.block, token.start), term);
   }
   for (const mention of doc.mentions) {
     if (mention.ambiguous) continue;
@@ -43,12 +43,12 @@ export function countDocument(doc: Doc, rules: TermRules, unit: CooccurrenceUnit
     stat.mentions++;
     stat.surfaces.set(mention.surface, (stat.surfaces.get(mention.surface) ?? 0) + 1);
     tally.entities.set(mention.entity, stat);
-    addToSet(entitiesBySentence, units.of(mention.block, mention.start), mention.entity);
+    addToSet(entitiesByUnit, units.of(mention.block, mention.start), mention.entity);
   }
-  for (const items of termsBySentence.values()) for (const term of items) tally.terms.get(term)!.units++;
-  for (const items of entitiesBySentence.values()) for (const id of items) tally.entities.get(id)!.units++;
-  countPairs(termsBySentence, tally.termPairs);
-  countPairs(entitiesBySentence, tally.entityPairs);
+  for (const items of termsByUnit.values()) for (const term of items) tally.terms.get(term)!.units++;
+  for (const items of entitiesByUnit.values()) for (const id of items) tally.entities.get(id)!.units++;
+  countPairs(termsByUnit, tally.termPairs);
+  countPairs(entitiesByUnit, tally.entityPairs);
   return tally;
 }
 
@@ -128,8 +128,8 @@ function addToSet(map: Map<number, Set<string>>, key: number, item: string): voi
   else map.set(key, new Set([item]));
 }
 
-function countPairs(bySentence: Map<number, Set<string>>, pairs: Tally['termPairs']): void {
-  for (const items of bySentence.values()) {
+function countPairs(byUnit: Map<number, Set<string>>, pairs: Tally['termPairs']): void {
+  for (const items of byUnit.values()) {
     const list = [...items];
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
