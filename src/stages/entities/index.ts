@@ -7,7 +7,7 @@
 // (节日中, 中美洲, 中英文). Then recognition by rule finds what the knowledge base does not hold.
 import { ruleEntityId, type KnowledgeBase } from '../../resources/knowledge-base.js';
 import type { Doc, Mention, Stage, Token } from '../../types.js';
-import { recognizeDoc } from './rules.js';
+import { NAME_DOTS, recognizeDoc, ruleTablesOf } from './rules.js';
 
 /** an alias spans at most this many tokens (names with a middle dot, multi-word English names) */
 const MAX_TOKENS_PER_ALIAS = 8;
@@ -28,6 +28,7 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
   const mayStartAlias = (w: string) => mayStartAliasIn(aliasIndex, w);
   // the ids a shared name reads as by default: only their mentions are looked at again
   const sharedDefaults = new Set([...kb.sharedNames.values()].map((s) => s.readings[0]!.id));
+  const ruleTables = kb.names ? ruleTablesOf(kb, kb.names) : undefined;
   return {
     name: 'entities',
     run(doc: Doc) {
@@ -48,8 +49,8 @@ export function createEntitiesStage(kb: KnowledgeBase): Stage {
       }
       // then recognition by rule, on what the knowledge base left (when the rule tables are loaded)
       const names = kb.names;
-      if (names) {
-        const { added, absorbed } = recognizeDoc(kb, names, doc, tokens, mentions);
+      if (names && ruleTables) {
+        const { added, absorbed } = recognizeDoc(kb, names, ruleTables, doc, tokens, mentions);
         if (absorbed.size > 0) mentions = mentions.filter((m) => !absorbed.has(m));
         if (added.length > 0) {
           linkNameParts(kb, doc, mentions, added);
@@ -109,8 +110,8 @@ function startsToken(doc: Doc, block: number, start: number): boolean {
   return doc.tokens.some((t) => t.block === block && t.start === start);
 }
 
-/** the separators of the parts of a foreign name */
-const NAME_PART_SEPARATOR = /[·•‧・]/;
+/** the separators of the parts of a foreign name, the middle dots the rules read names by */
+const NAME_PART_SEPARATOR = new RegExp(`[${[...NAME_DOTS].join('')}]`);
 
 /**
  * A person named in full in a document (亨特·拜登, a knowledge-base alias) and later by one part of

@@ -106,7 +106,7 @@ const WORD = 2048;
 const JAPANESE = 4096;
 /** a middle dot between the parts of a foreign name */
 const DOT = 8192;
-const NAME_DOTS = new Set(['·', '•', '‧', '・']);
+export const NAME_DOTS: ReadonlySet<string> = new Set(['·', '•', '‧', '・']);
 /** a token of 队 and a glued word after it */
 const TEAM = 16384;
 /** a word of three or more characters opening with a country's name (中国京剧) */
@@ -165,7 +165,7 @@ const at = (block: number, offset: number) => block * 0x1000000 + offset;
  * compound mentions, both in text order; person mentions among those get their title set here.
  * Tokens of different blocks are never adjacent, so no name runs across a block boundary.
  */
-export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks: Token[], existing: Mention[]): RuleResult {
+export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTables, doc: Doc, toks: Token[], existing: Mention[]): RuleResult {
   const n = toks.length;
   const normOf = (t: Token) => doc.blocks[t.block]!.norm;
   const textOf = (t: Token) => doc.blocks[t.block]!.text;
@@ -192,7 +192,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
   const adjacent = (k: number) => k > 0 && k < n && toks[k]!.block === toks[k - 1]!.block && toks[k]!.start === toks[k - 1]!.end;
   // what each token could start or end, from its first and last characters: every pass below
   // skips the tokens without the flags it needs before touching their strings
-  const flags = tokenFlags(kb, lex, toks);
+  const flags = tokenFlags(lex, tables, toks);
   const lists = candidateLists(flags);
   const free = (i: number) => i >= 0 && i < n && owner[i] === undefined && taken[i] === undefined;
   const isPersonAt = (i: number) => i >= 0 && i < n && (owner[i]?.type === 'PERSON' || taken[i]?.type === 'PERSON');
@@ -244,7 +244,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
   };
 
   // ── people ────────────────────────────────────────────────────────────────────────────────────
-  const chars = charTable(kb, lex);
+  const chars = tables.chars;
   const surnameOf = (w: string): string | undefined => {
     const c = chars[w.charCodeAt(0)]!;
     if ((c & C_COMPOUND_FIRST) !== 0 && w.length >= 3) {
@@ -698,7 +698,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, doc: Doc, toks
   // alone before an office or government word (俄|政府, 叙|总统) or after a verb of travel (在|京);
   // after such a verb in one word (访华, 驻华, 离京, 对美); before a kind of thing in one word
   // (美军, 俄总统, 中医, 京剧, 藏族). Before the places, which would take 驻港 whole
-  const regionForms = regionFormsOf(kb, lex);
+  const regionForms = tables.regionForms;
   const formEntity = (ch: string) => kb.abbreviations.get(ch) ?? regionForms.get(ch);
   const countryForms = () => {
     for (const i of lists.country) {
@@ -867,9 +867,8 @@ function candidateLists(flags: Uint16Array) {
 }
 
 /** what each token could start or end, from its first and last characters and its tag */
-function tokenFlags(kb: KnowledgeBase, lex: NameLexicon, toks: Token[]): Uint16Array {
-  const table = charTable(kb, lex);
-  const countryStarts = countryStartsOf(kb);
+function tokenFlags(lex: NameLexicon, tables: RuleTables, toks: Token[]): Uint16Array {
+  const { chars: table, countryStarts } = tables;
   const n = toks.length;
   const flags = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
@@ -906,13 +905,25 @@ const C_VISIT = 0x100;
 const C_SINGLE_SURNAME = 0x200;
 const C_COMPOUND_FIRST = 0x400;
 const C_JAPANESE_FIRST = 0x800;
-const charTables = new WeakMap<KnowledgeBase, Uint16Array>();
 
-/** one table by UTF-16 code unit of what a character can be, built once per knowledge base */
-function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint16Array {
-  let table = charTables.get(kb);
-  if (table) return table;
-  table = new Uint16Array(0x10000);
+/** the tables the rules derive from the knowledge base and the name lexicon */
+export interface RuleTables {
+  /** what each UTF-16 code unit can be, by the bits above */
+  chars: Uint16Array;
+  /** the first two code units of every country's alias, as one number */
+  countryStarts: Set<number>;
+  /** the one-character forms of Chinese places (京 → the id of 北京) */
+  regionForms: Map<string, string>;
+}
+
+/** built once, when the entities stage is made, and shared by every document */
+export function ruleTablesOf(kb: KnowledgeBase, lex: NameLexicon): RuleTables {
+  const regionForms = regionFormsOf(kb, lex);
+  return { chars: charTableOf(kb, lex, regionForms), countryStarts: countryStartsOf(kb), regionForms };
+}
+
+function charTableOf(kb: KnowledgeBase, lex: NameLexicon, regionForms: Map<string, string>): Uint16Array {
+  const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     let f = 0;
     if (lex.surnameFirst[c] === 1) f |= SURNAME;
@@ -924,10 +935,9 @@ function charTable(kb: KnowledgeBase, lex: NameLexicon): Uint16Array {
     if (TRAVEL_VERBS[c] === 1 || STANCE_VERBS[c] === 1) f |= C_VISIT;
     table[c] = f;
   }
-  for (const ch of [...kb.abbreviations.keys(), ...regionFormsOf(kb, lex).keys()]) table[ch.charCodeAt(0)]! |= C_ABBREVIATION;
+  for (const ch of [...kb.abbreviations.keys(), ...regionForms.keys()]) table[ch.charCodeAt(0)]! |= C_ABBREVIATION;
   for (const surname of lex.surnames.keys()) table[surname.charCodeAt(0)]! |= surname.length === 1 ? C_SINGLE_SURNAME : C_COMPOUND_FIRST;
   for (const family of lex.japaneseSurnames) table[family.charCodeAt(0)]! |= C_JAPANESE_FIRST;
-  charTables.set(kb, table);
   return table;
 }
 
@@ -950,32 +960,20 @@ function companyOf(kb: KnowledgeBase, name: string): string | undefined {
   return undefined;
 }
 
-const countryStartTables = new WeakMap<KnowledgeBase, Set<number>>();
-
-/** the first two code units of every country's alias, as one number, once per knowledge base */
 function countryStartsOf(kb: KnowledgeBase): Set<number> {
-  let starts = countryStartTables.get(kb);
-  if (starts) return starts;
-  starts = new Set();
+  const starts = new Set<number>();
   for (const [alias, id] of kb.aliases) {
     if (alias.length >= 2 && kb.entities.get(id)!.type === 'GPE') starts.add(alias.charCodeAt(0) * 0x10000 + alias.charCodeAt(1));
   }
-  countryStartTables.set(kb, starts);
   return starts;
 }
 
-const regionFormTables = new WeakMap<KnowledgeBase, Map<string, string>>();
-
-/** the one-character forms of Chinese places (京 → the id of 北京), resolved once per knowledge base */
 function regionFormsOf(kb: KnowledgeBase, lex: NameLexicon): Map<string, string> {
-  let forms = regionFormTables.get(kb);
-  if (forms) return forms;
-  forms = new Map();
+  const forms = new Map<string, string>();
   for (const [ch, name] of lex.placeAbbreviations) {
     const id = kb.aliases.get(name);
     if (id && !kb.abbreviations.has(ch)) forms.set(ch, id);
   }
-  regionFormTables.set(kb, forms);
   return forms;
 }
 
