@@ -5,7 +5,7 @@ import { analyzeFiles, type CorpusOptions } from '../pipeline/analyze.js';
 import { collectInputs } from '../pipeline/inputs.js';
 import { createPipeline } from '../pipeline/pipeline.js';
 import { loadResources, type ResourceOptions } from '../pipeline/resources.js';
-import { linkSpans, termOf } from '../stages/count/terms.js';
+import { termReader } from '../stages/count/index.js';
 import { normalizeCharacters } from '../stages/normalize/index.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { spanIndexAt } from '../text/sentences.js';
@@ -57,11 +57,8 @@ export function runKwic(options: KwicOptions): KwicResult {
       if (isEntity) {
         for (const m of doc.mentions) if (m.entity === key && !m.ambiguous) spans.push(m);
       } else {
-        const links = doc.blocks.map((b) => linkSpans(b.norm));
-        for (const t of doc.tokens) {
-          if (links[t.block]!.some((l) => t.start >= l.start && t.start < l.end)) continue;
-          if (termOf(t.norm, t.pos, rules) === key) spans.push(t);
-        }
+        const termAt = termReader(doc, rules);
+        for (const t of doc.tokens) if (termAt(t) === key) spans.push(t);
       }
       if (spans.length > 0) documents.add(doc.id);
       for (const { block, start, end } of spans) {

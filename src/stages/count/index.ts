@@ -25,11 +25,10 @@ export function countDocument(doc: Doc, rules: TermRules, unit: CooccurrenceUnit
   const termsByUnit = new Map<number, Set<string>>();
   const entitiesByUnit = new Map<number, Set<string>>();
 
-  const links = doc.blocks.map((b) => linkSpans(b.norm));
+  const termAt = termReader(doc, rules);
   for (const token of doc.tokens) {
     if (isWordToken(token.norm)) tally.tokens++;
-    if (insideAny(links[token.block]!, token.start)) continue;
-    const term = termOf(token.norm, token.pos, rules);
+    const term = termAt(token);
     if (term === undefined) continue;
     const stat = tally.terms.get(term) ?? { count: 0, docs: 1, units: 0, pos: new Map<string, number>() };
     stat.count++;
@@ -50,6 +49,15 @@ export function countDocument(doc: Doc, rules: TermRules, unit: CooccurrenceUnit
   countPairs(termsByUnit, tally.termPairs);
   countPairs(entitiesByUnit, tally.entityPairs);
   return tally;
+}
+
+/**
+ * The term a token of the document counts as, or undefined: not a term, or inside a web or mail
+ * address quoted in the text. The counts and the concordance (kwic) read terms through this alone.
+ */
+export function termReader(doc: Doc, rules: TermRules): (token: Token) => string | undefined {
+  const links = doc.blocks.map((b) => linkSpans(b.norm));
+  return (token) => (insideAny(links[token.block]!, token.start) ? undefined : termOf(token.norm, token.pos, rules));
 }
 
 /** more units than any block holds: the factor that makes (block, unit in the block) one number */
