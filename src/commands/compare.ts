@@ -3,7 +3,7 @@
 // --b, each period (--by) is compared with all the others together, and each period's network with
 // the one before it.
 import { dirname, resolve } from 'node:path';
-import { emptyTally, mergeTally, type Tally } from '../aggregate/tally.js';
+import { emptyTally, mergeTally, tallyWithout, type Tally } from '../aggregate/tally.js';
 import { UsageError } from '../errors.js';
 import { keynessCsv, networkDiffCsv, type Comparison } from '../export/comparison.js';
 import { comparisonReport } from '../export/comparison-report.js';
@@ -122,7 +122,11 @@ function sides(days: Map<string, Tally>, a: { spec: string; days: DayRange }, b:
 /** every period with documents against all the other dated documents together ("rest") */
 function eachAgainstRest(days: Map<string, Tally>, by: PeriodUnit): Comparison[] {
   const periods = [...new Set([...days.keys()].map((d) => periodOf(d, by)))].sort();
-  return periods.map((p) => ({ a: p, b: 'rest', tallyA: sumOf(days, (d) => periodOf(d, by) === p), tallyB: sumOf(days, (d) => periodOf(d, by) !== p) }));
+  const all = sumOf(days, () => true);
+  return periods.map((p) => {
+    const tallyA = sumOf(days, (d) => periodOf(d, by) === p);
+    return { a: p, b: 'rest', tallyA, tallyB: tallyWithout(all, tallyA) };
+  });
 }
 
 /** each period with documents against the one before it: A is the earlier, B the later */

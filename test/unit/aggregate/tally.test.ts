@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { emptyTally, mergeTally, pairKey, type Tally } from '../../../src/aggregate/tally.js';
+import { emptyTally, mergeTally, pairKey, tallyWithout, type Tally } from '../../../src/aggregate/tally.js';
 
 function tally(terms: Record<string, number>, pairs: Record<string, number> = {}): Tally {
   const t = emptyTally();
@@ -41,4 +41,17 @@ test('merging does not alias the source maps', () => {
 
 test('pair keys are order-free', () => {
   assert.equal(pairKey('美国', '中国'), pairKey('中国', '美国'));
+});
+
+test('the rest of a corpus: the total without one part equals the other parts merged', () => {
+  const make = () => [tally({ a: 1, b: 2 }, { 'a\tb': 1 }), tally({ b: 1, c: 4 }, { 'b\tc': 2 }), tally({ a: 5 }, { 'a\tb': 3 })];
+  const [a1, b1, c1] = make();
+  const total = mergeTally(mergeTally(mergeTally(emptyTally(), a1!), b1!), c1!);
+  const [a2, b2, c2] = make();
+  const others = mergeTally(mergeTally(emptyTally(), a2!), c2!);
+  const rest = tallyWithout(total, b2!);
+  assert.equal(plain(rest), plain(others));
+  assert.equal(rest.terms.has('c'), false, 'a term only the part had is gone, not left at zero');
+  assert.equal(rest.termPairs.has('b\tc'), false);
+  assert.equal(total.terms.get('b')!.count, 3, 'the total is left as it was');
 });
