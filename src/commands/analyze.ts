@@ -96,7 +96,7 @@ export function runAnalyze(options: AnalyzeOptions): AnalyzeSummary {
 
   // with --by, the periods that have documents: an archive with a stray old post would otherwise
   // get a row for every entity on every empty day between (rates there are undefined anyway)
-  const series = options.by && result.periods.size > 0 ? periodSeries([...result.periods.keys()].sort(), result.periods) : undefined;
+  const series = options.by && result.periods.size > 0 ? periodSeries(result.periods) : undefined;
   const report = { top: options.top, topPerGroup: 10, minTermPairCount: options.minTermPairCount, ...(series && options.by ? { periods: { by: options.by, series } } : {}) };
   const files = new Map<string, string>([
     ['documents.csv', documentsCsv(result)],

@@ -3,7 +3,7 @@
 import { rankTerms } from '../aggregate/scores.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
-import { sortedPairs, surfaceList } from './tables.js';
+import { byMentions, sortedPairs, surfaceList } from './tables.js';
 import { burstRows, type PeriodSeries } from './timelines.js';
 import { compareCodeUnits } from '../text/compare.js';
 
@@ -57,7 +57,7 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
   groupSection('Keywords by day', result.termsByDay, days);
 
   out.push('## Top entities', '', '| # | entity | id | type | mentions | docs | written as |', '|---:|---|---|---|---:|---:|---|');
-  [...tally.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || compareCodeUnits(ia, ib)).slice(0, options.top).forEach(([id, s], i) =>
+  byMentions(tally.entities).slice(0, options.top).forEach(([id, s], i) =>
     out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${describeEntity(kb, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaceList(s.surfaces).slice(0, 5).join(', '))} |`));
   out.push('');
 
@@ -79,7 +79,7 @@ function periodSections(out: string[], { by, series }: NonNullable<ReportOptions
   out.push(`## Entities by ${by}`, '', 'Mentions per 10,000 word tokens of the period in brackets (entity_timeline.csv has every entity and period).', '');
   out.push(`| ${by} | docs | tokens | top entities (mentions, per 10k tokens) |`, '|---|---:|---:|---|');
   for (const [period, t] of series) {
-    const top = [...t.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || compareCodeUnits(ia, ib)).slice(0, options.topPerGroup);
+    const top = byMentions(t.entities).slice(0, options.topPerGroup);
     const cells = top.map(([id, e]) => `${cell(name(id))} (${e.mentions}, ${((e.mentions / t.tokens) * 10_000).toFixed(1)})`);
     out.push(`| ${period} | ${t.documents} | ${t.tokens} | ${cells.join(', ')} |`);
   }

@@ -1,5 +1,5 @@
 // The CSV tables of an analysis run. Column names are stable and documented in the README.
-import { mostFrequent, splitPairKey, type PairStat } from '../aggregate/tally.js';
+import { mostFrequent, splitPairKey, type EntityStat, type PairStat } from '../aggregate/tally.js';
 import { associationOf } from '../aggregate/association.js';
 import { round, tfidf } from '../aggregate/scores.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
@@ -43,8 +43,13 @@ export function surfaceList(surfaces: Map<string, number>): string[] {
   return [...surfaces].sort(([sa, a], [sb, b]) => b - a || compareCodeUnits(sa, sb)).map(([s]) => s);
 }
 
+/** entities by mentions (descending), then id: the order of every entity table */
+export function byMentions(entities: Map<string, EntityStat>): [string, EntityStat][] {
+  return [...entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || compareCodeUnits(ia, ib));
+}
+
 export function entitiesCsv(result: CorpusResult, kb: KnowledgeBase): string {
-  const rows = [...result.tally.entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || compareCodeUnits(ia, ib));
+  const rows = byMentions(result.tally.entities);
   return toCsv(
     COLUMNS.entities,
     rows.map(([id, s]) => {

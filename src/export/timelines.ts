@@ -3,7 +3,7 @@
 import { associationOf } from '../aggregate/association.js';
 import { burstsOf, type BurstRow } from '../aggregate/bursts.js';
 import { round } from '../aggregate/scores.js';
-import { emptyTally, splitPairKey, type Tally } from '../aggregate/tally.js';
+import { splitPairKey, type Tally } from '../aggregate/tally.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { toCsv, type Cell } from './csv.js';
@@ -15,11 +15,18 @@ export const TIMELINE_COLUMNS = {
   bursts: ['period', 'entity_id', 'name', 'type', 'mentions', 'expected', 'z', 'baseline_periods', 'baseline_mentions', 'baseline_tokens', 'period_tokens'],
 } as const;
 
-/** periods in time order, each with its counts (an empty tally for a period asked for but without documents) */
+/** the periods that have documents, in time order (period keys sort so), each with its counts */
 export type PeriodSeries = [period: string, tally: Tally][];
 
-export function periodSeries(periods: string[], tallies: Map<string, Tally>): PeriodSeries {
-  return periods.map((p) => [p, tallies.get(p) ?? emptyTally()]);
+export function periodSeries(tallies: Map<string, Tally>): PeriodSeries {
+  return [...tallies].sort(([a], [b]) => compareCodeUnits(a, b));
+}
+
+/** every entity counted in some period */
+function entityIdsOf(series: PeriodSeries): Set<string> {
+  const ids = new Set<string>();
+  for (const [, t] of series) for (const id of t.entities.keys()) ids.add(id);
+  return ids;
 }
 
 /** a rate per 10,000 tokens and a share of documents, empty where the period has none */
@@ -32,8 +39,7 @@ const share = (n: number, docs: number): Cell => (docs > 0 ? round(n / docs) : '
  * mentions, then id.
  */
 export function entityTimelineCsv(series: PeriodSeries, kb: KnowledgeBase): string {
-  const ids = new Set<string>();
-  for (const [, t] of series) for (const id of t.entities.keys()) ids.add(id);
+  const ids = entityIdsOf(series);
   const rows: Cell[][] = [];
   for (const [period, t] of series) {
     const ordered = [...ids].map((id) => [id, t.entities.get(id)] as const).sort(([ia, a], [ib, b]) => (b?.mentions ?? 0) - (a?.mentions ?? 0) || compareCodeUnits(ia, ib));
@@ -66,8 +72,7 @@ export function termTimelineCsv(series: PeriodSeries, minCount: number): string 
 
 /** every burst of every entity (method in aggregate/bursts.ts), in no particular order */
 export function burstRows(series: PeriodSeries): (BurstRow & { id: string })[] {
-  const ids = new Set<string>();
-  for (const [, t] of series) for (const id of t.entities.keys()) ids.add(id);
+  const ids = entityIdsOf(series);
   const rows: (BurstRow & { id: string })[] = [];
   for (const id of ids) {
     const input = series.map(([period, t]) => ({ period, tokens: t.tokens, mentions: t.entities.get(id)?.mentions ?? 0 }));
