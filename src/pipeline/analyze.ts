@@ -172,19 +172,17 @@ function addGroupTerms(groups: CorpusResult['termsByOutlet'], key: string, tally
   mergeTerms(group.terms, tally.terms);
 }
 
+function statusOf(doc: Doc, failed: boolean, duplicate: boolean, excluded: boolean, leftOutAsCopy: boolean): DocumentStatus {
+  if (failed) return 'failed';
+  if (duplicate) return 'duplicate';
+  if (excluded) return 'excluded';
+  if (leftOutAsCopy) return 'copy';
+  return doc.messages.some((m) => m.severity === 'warning') ? 'warning' : 'ok';
+}
+
 function toRecord(doc: Doc, duplicate: boolean, excluded: boolean, copy: { copyOf: string; similarity: number } | undefined, options: CorpusOptions): DocumentRecord {
   const failed = hasFatal(doc);
-  const status: DocumentStatus = failed
-    ? 'failed'
-    : duplicate
-      ? 'duplicate'
-      : excluded
-        ? 'excluded'
-        : copy && options.dedupe
-          ? 'copy'
-          : doc.messages.some((m) => m.severity === 'warning')
-            ? 'warning'
-            : 'ok';
+  const status = statusOf(doc, failed, duplicate, excluded, copy !== undefined && options.dedupe === true);
   return {
     id: doc.id,
     path: doc.path,
