@@ -2,7 +2,7 @@
 // the real extract and normalize stages, signs every document, feeds the copy detector in input
 // order and prints the groups it finds, how many mix scripts, the time taken, and the distribution
 // of every document's best similarity to any other (all pairs, not only LSH candidates), so the
-// threshold can be put in a gap. Run: npx tsc -p tsconfig.json && node dist/bench/near-duplicates.js [folder] [threshold]
+// threshold can be put in a gap. Run: npx tsc -p tsconfig.json && node build/bench/near-duplicates.js [folder] [threshold]
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (npm ci builds dist/ through the prepare script).
-import { main } from '../dist/src/cli.js';
+import { main } from '../dist/cli.js';
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 // The package's own folder and version, found from this module's location so that both the compiled
-// dist/src and a source checkout resolve the same package.json.
+// dist/ (published) and build/src (tests) resolve the same package.json.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6,7 +6,7 @@ import { newDoc } from '../src/pipeline/pipeline.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import type { Block, Doc } from '../src/types.js';
 
-/** the repository root, from dist/test (compiled) */
+/** the repository root, from build/test (compiled) */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MINI_DICTIONARIES = join(ROOT, 'test', 'fixtures', 'mini-dictionaries');
 

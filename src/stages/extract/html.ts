@@ -172,7 +172,7 @@ function removeLinkLists($: CheerioAPI): void {
     }
     // Else the list follows the heading: drop following siblings that are link lists.
     let next = $(heading).next();
-    while (next.length && isLinkList($, next)) {
+    while (next.length && isLinkList(next)) {
       const after = next.next();
       next.remove();
       next = after;
@@ -209,7 +209,7 @@ function removeLinkOnlyLists($: CheerioAPI): void {
   });
 }
 
-function isLinkList($: CheerioAPI, el: ReturnType<CheerioAPI>): boolean {
+function isLinkList(el: ReturnType<CheerioAPI>): boolean {
   const text = cleanText(el.text()).length;
   if (text === 0) return true;
   return cleanText(el.find('a').addBack('a').text()).length >= text * 0.8;
