@@ -2,6 +2,7 @@
 // prefecture-level cities and county-level divisions as LOC entities, so that 朝阳区 or 石家庄 is a
 // place. The knowledge base's own files come first: a name they already hold keeps its entry.
 import { createRequire } from 'node:module';
+import { nameEntityId } from '../entity-ids.js';
 import type { Entity } from './knowledge-base.js';
 import { compareCodeUnits } from '../text/compare.js';
 
@@ -54,7 +55,7 @@ export function divisionEntities(table: DivisionTable): Entity[] {
     const aliases = [name];
     const short = name.replace(CITY_SUFFIX, '');
     if (places.length === 1 && places[0]!.level === 'city' && short !== name && short.length >= 2 && !NO_SHORT_FORM.has(short)) aliases.push(short);
-    const id = places.length === 1 ? `loc:gb2260-${places[0]!.code}` : `loc~${name}`;
+    const id = places.length === 1 ? `loc:gb2260-${places[0]!.code}` : nameEntityId('LOC', name);
     entities.push({ id, type: 'LOC', name, aliases });
   }
   return entities;

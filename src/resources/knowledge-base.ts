@@ -3,8 +3,8 @@
 // normalized (simplified, half-width) form, so one lookup serves both scripts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseNameEntityId } from '../entity-ids.js';
 import type { EntityType } from '../types.js';
-import { normalizeCharacters } from '../stages/normalize/index.js';
 import type { ScriptConverter } from './script-converter.js';
 import { loadDivisionTable, divisionEntities } from './divisions.js';
 import { readTsv, splitList } from './tsv.js';
@@ -54,7 +54,7 @@ export const ENTITY_FILES = ['countries.tsv', 'people.tsv', 'organizations.tsv',
 export const JIEBA_TAG: Record<EntityType, string> = { PERSON: 'nr', GPE: 'ns', LOC: 'ns', ORG: 'nt' };
 
 export function loadKnowledgeBase(dictionaryDir: string, converter: ScriptConverter, userFiles: string[] = []): KnowledgeBase {
-  const normalize = (s: string) => converter.toSimplified(normalizeCharacters(s));
+  const normalize = converter.normalize;
   const kb: KnowledgeBase = {
     entities: new Map(),
     aliases: new Map(),
@@ -152,25 +152,11 @@ function loadSharedNames(kb: KnowledgeBase, file: string, normalize: (s: string)
   }
 }
 
-const RULE_PREFIX: Record<EntityType, string> = { PERSON: 'per~', GPE: 'loc~', LOC: 'loc~', ORG: 'org~' };
-
-/**
- * The id of an entity found by rule, not in the knowledge base: a type prefix and the normalized
- * (simplified) name, so the same name in either script is one id (per~王小明, org~某某协会).
- */
-export function ruleEntityId(type: EntityType, normalizedName: string): string {
-  return `${RULE_PREFIX[type]}${normalizedName}`;
-}
-
-/** name and type of a knowledge-base or rule-found entity id */
+/** name and type of a knowledge-base entity, or of an id made from a name (entity-ids.ts) */
 export function describeEntity(kb: KnowledgeBase, id: string): { name: string; type: EntityType | '' } {
   const entity = kb.entities.get(id);
   if (entity) return { name: entity.name, type: entity.type };
-  const tilde = id.indexOf('~');
-  if (tilde < 0) return { name: id, type: '' };
-  const prefix = id.slice(0, tilde + 1);
-  const type = prefix === 'per~' ? 'PERSON' : prefix === 'org~' ? 'ORG' : 'LOC';
-  return { name: id.slice(tilde + 1), type };
+  return parseNameEntityId(id) ?? { name: id, type: '' };
 }
 
 /** Words the segmenter must keep whole: every alias, and curated compounds. */

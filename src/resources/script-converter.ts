@@ -3,10 +3,13 @@
 // keep the length. OpenCC's phrase tables almost always do; where a phrase would change the length,
 // the block is converted character by character instead.
 import * as OpenCC from 'opencc-js';
+import { normalizeCharacters } from '../text/characters.js';
 
 export interface ScriptConverter {
   /** simplified form of `text`, always the same length */
   toSimplified(text: string): string;
+  /** the form analysis runs on: characters normalized (text/characters.ts), then simplified; same length */
+  normalize(text: string): string;
   /** count of characters only traditional script uses, and of those only simplified script uses */
   scriptEvidence(text: string): { traditional: number; simplified: number; han: number };
 }
@@ -34,14 +37,17 @@ export function createScriptConverter(): ScriptConverter {
     return info;
   }
 
+  function toSimplified(text: string): string {
+    const converted = t2s(text);
+    if (converted.length === text.length) return converted;
+    let out = '';
+    for (let i = 0; i < text.length; i++) out += HAN.test(text[i]!) ? charInfo(text[i]!).toSimple : text[i]!;
+    return out;
+  }
+
   return {
-    toSimplified(text) {
-      const converted = t2s(text);
-      if (converted.length === text.length) return converted;
-      let out = '';
-      for (let i = 0; i < text.length; i++) out += HAN.test(text[i]!) ? charInfo(text[i]!).toSimple : text[i]!;
-      return out;
-    },
+    toSimplified,
+    normalize: (text) => toSimplified(normalizeCharacters(text)),
     scriptEvidence(text) {
       let traditional = 0;
       let simplified = 0;

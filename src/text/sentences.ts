@@ -1,5 +1,6 @@
 // Sentence spans of a block: a sentence ends after 。！？；!?; or an ellipsis, and takes any closing
 // quotes or brackets that follow it. The same spans serve co-occurrence and mention contexts.
+import { lastAtOrBefore } from './search.js';
 
 const TERMINATORS = new Set(['。', '！', '？', '；', '!', '?', ';', '…']);
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '"', "'", '》', '】']);
@@ -34,12 +35,5 @@ function pushTrimmed(spans: Span[], text: string, start: number, end: number): v
 
 /** index of the span holding `offset` (spans sorted, offset inside the text) */
 export function spanIndexAt(spans: Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (spans[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastAtOrBefore((k) => spans[k]!.start, 0, spans.length, offset));
 }

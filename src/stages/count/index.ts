@@ -4,6 +4,7 @@
 // once per unit that holds it, with the number of units, so association measures can be computed.
 // Web and mail addresses quoted in the text are not terms (jieba cuts them into https, www, com …).
 import { emptyTally, pairKey, type Tally } from '../../aggregate/tally.js';
+import { lastAtOrBefore } from '../../text/search.js';
 import { spanIndexAt } from '../../text/sentences.js';
 import type { CooccurrenceUnit, Doc, Stage, Token } from '../../types.js';
 import { isWordToken, linkSpans, termOf, type TermRules } from './terms.js';
@@ -101,27 +102,12 @@ function unitsOf(doc: Doc, unit: CooccurrenceUnit): { count: number; of: (block:
         of: (block, offset) => {
           const b = byBlock.get(block);
           if (!b) return block * UNITS_PER_BLOCK;
-          const k = lastAtOrBefore(b.starts, offset);
+          const k = lastAtOrBefore((i) => b.starts[i]!, 0, b.starts.length, offset);
           return block * UNITS_PER_BLOCK + (k < 0 ? 0 : b.window[k]!);
         },
       };
     }
   }
-}
-
-/** index of the last value ≤ x in a sorted list, or -1 */
-function lastAtOrBefore(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** offset lies inside one of the spans */

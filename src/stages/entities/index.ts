@@ -5,9 +5,12 @@
 // compounds in no fixed way (中俄关系 is one word to it, 中|俄|双方 three), so compounds are read
 // from the characters, with token boundaries as guards against reading them inside ordinary words
 // (节日中, 中美洲, 中英文). Then recognition by rule finds what the knowledge base does not hold.
-import { ruleEntityId, type KnowledgeBase } from '../../resources/knowledge-base.js';
+import { nameEntityId } from '../../entity-ids.js';
+import type { KnowledgeBase } from '../../resources/knowledge-base.js';
+import { MIDDLE_DOTS } from '../../text/characters.js';
+import { lastAtOrBefore } from '../../text/search.js';
 import type { Doc, Mention, Stage, Token } from '../../types.js';
-import { NAME_DOTS, recognizeDoc, ruleTablesOf } from './rules.js';
+import { recognizeDoc, ruleTablesOf } from './rules.js';
 
 /** an alias spans at most this many tokens (names with a middle dot, multi-word English names) */
 const MAX_TOKENS_PER_ALIAS = 8;
@@ -84,7 +87,7 @@ function resolveSharedNames(kb: KnowledgeBase, defaults: Set<string>, doc: Doc, 
       const start = m.start - qualifier.length;
       const name = norm.slice(start, m.end);
       resolved ??= mentions.slice();
-      resolved[k] = { ...m, entity: ruleEntityId(m.type, name), start, surface: doc.blocks[m.block]!.text.slice(start, m.end), source: 'rule' };
+      resolved[k] = { ...m, entity: nameEntityId(m.type, name), start, surface: doc.blocks[m.block]!.text.slice(start, m.end), source: 'rule' };
       continue;
     }
     let best = shared.readings[0]!;
@@ -111,7 +114,7 @@ function startsToken(doc: Doc, block: number, start: number): boolean {
 }
 
 /** the separators of the parts of a foreign name, the middle dots the rules read names by */
-const NAME_PART_SEPARATOR = new RegExp(`[${[...NAME_DOTS].join('')}]`);
+const NAME_PART_SEPARATOR = new RegExp(`[${[...MIDDLE_DOTS].join('')}]`);
 
 /**
  * A person named in full in a document (亨特·拜登, a knowledge-base alias) and later by one part of
@@ -366,19 +369,8 @@ interface Boundaries {
 /** token boundaries of a block, by binary search over its tokens (no table per block) */
 function boundariesOf({ tokens, from, to }: BlockTokens): Boundaries {
   /** the last token starting at or before x, or -1 */
-  const at = (x: number) => {
-    let lo = from;
-    let hi = to - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.start <= x) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
+  const startOf = (k: number) => tokens[k]!.start;
+  const at = (x: number) => lastAtOrBefore(startOf, from, to, x);
   return {
     startsAt: (x) => {
       const k = at(x);

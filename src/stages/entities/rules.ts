@@ -9,7 +9,9 @@
 //      the left edge becomes part of the organisation, as the People's Daily convention has it;
 //   3. places: jieba's ns, and a stem followed by a place suffix (青浦 县).
 // Everything works on the token array with set lookups: no regular expression runs over the text.
-import { ruleEntityId, type KnowledgeBase } from '../../resources/knowledge-base.js';
+import { nameEntityId } from '../../entity-ids.js';
+import type { KnowledgeBase } from '../../resources/knowledge-base.js';
+import { MIDDLE_DOTS } from '../../text/characters.js';
 import type { Doc, EntityType, Mention, Token } from '../../types.js';
 import { table, type NameLexicon } from '../../resources/name-lexicon.js';
 
@@ -50,7 +52,8 @@ const ORG_BARRIERS = new Set(['日电', '电', '讯', '本报讯', '本报', '�
 /** of those, the parts of speech of a proper name: an organisation with a 'named' suffix needs one */
 const PROPER_POS = new Set(['ns', 'nt', 'nz', 'j', 'nrt', 'nr', 'nrfg']);
 const PLACE_STEM_POS = new Set(['ns', 'nz', 'x', 'j', 'nr', 'nrt']);
-const MIDDLE_DOTS = new Set(['·', '•', '‧', '・', '-', '—']);
+/** what joins the parts of a transliterated name: a middle dot, or a hyphen or dash (让-皮埃尔) */
+const NAME_JOINERS: ReadonlySet<string> = new Set([...MIDDLE_DOTS, '-', '—']);
 const LIST_MARKS = new Set(['、', '和', '与', '及']);
 /** words before a name in a byline or a credit (记者 王磊, 作者：张慧敏) */
 const BYLINE = new Set(['记者', '作者', '编辑', '摄影', '通讯员', '撰稿', '执笔', '本报记者', '特约记者', '责任编辑', '摄']);
@@ -106,7 +109,6 @@ const WORD = 2048;
 const JAPANESE = 4096;
 /** a middle dot between the parts of a foreign name */
 const DOT = 8192;
-export const NAME_DOTS: ReadonlySet<string> = new Set(['·', '•', '‧', '・']);
 /** a token of 队 and a glued word after it */
 const TEAM = 16384;
 /** a word of three or more characters opening with a country's name (中国京剧) */
@@ -405,7 +407,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
     while (k < n && free(k)) {
       const t = toks[k]!;
       if (k > i && !adjacent(k)) break;
-      if (MIDDLE_DOTS.has(t.norm) && last === k - 1 && k + 1 < n && free(k + 1) && (flags[k + 1]! & HAN) !== 0 && allTranslit(lex, toks[k + 1]!.norm)) {
+      if (NAME_JOINERS.has(t.norm) && last === k - 1 && k + 1 < n && free(k + 1) && (flags[k + 1]! & HAN) !== 0 && allTranslit(lex, toks[k + 1]!.norm)) {
         hasDot = true;
         k++;
         continue;
@@ -512,7 +514,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
       let end = dot.end;
       for (let j = k + 1; j < n && free(j) && adjacent(j); j++) {
         const t = toks[j]!;
-        if (NAME_DOTS.has(t.norm)) {
+        if (MIDDLE_DOTS.has(t.norm)) {
           if (j + 1 < n && adjacent(j + 1) && free(j + 1) && translit(toks[j + 1]!.start)) continue;
           break;
         }
@@ -822,7 +824,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
     const name = normOf(head).slice(start, end);
     // 微软公司, 华为集团: a known body and a company word is that body
     const known = f.entity ?? kb.aliases.get(name) ?? (f.type === 'ORG' ? companyOf(kb, name) : undefined);
-    const entity = known ?? ruleEntityId(f.type, name);
+    const entity = known ?? nameEntityId(f.type, name);
     const type = known ? kb.entities.get(known)!.type : f.type;
     const mention: Mention = { entity, type, block, start, end, surface: textOf(head).slice(start, end), source: 'rule' };
     if (f.title) mention.title = f.title;
@@ -876,7 +878,7 @@ function tokenFlags(lex: NameLexicon, tables: RuleTables, toks: Token[]): Uint16
     const w = t.norm;
     if (!isHan(w)) {
       if (w === '《') flags[i] = BOOK;
-      else if (NAME_DOTS.has(w)) flags[i] = DOT;
+      else if (MIDDLE_DOTS.has(w)) flags[i] = DOT;
       continue;
     }
     const first = table[w.charCodeAt(0)]!;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import { loadResources } from '../../../src/pipeline/resources.js';
-import { ruleEntityId } from '../../../src/resources/knowledge-base.js';
+import { nameEntityId } from '../../../src/entity-ids.js';
 import { createEntitiesStage } from '../../../src/stages/entities/index.js';
 import { loadNameLexicon, NAME_FILES } from '../../../src/resources/name-lexicon.js';
 import { createNormalizeStage } from '../../../src/stages/normalize/index.js';
@@ -43,7 +43,7 @@ test('a Chinese name after a title: the mention is the name, the title is kept a
   assert.equal(m.type, 'PERSON');
   assert.equal(m.source, 'rule');
   assert.equal(m.title, '局长');
-  assert.equal(m.entity, ruleEntityId('PERSON', '刘建华'));
+  assert.equal(m.entity, nameEntityId('PERSON', '刘建华'));
   assert.equal(doc.blocks[0]!.text.slice(m.start, m.end), '刘建华');
 });
 
@@ -92,7 +92,7 @@ test('organisations by suffix take in the place before them', () => {
   assert.deepEqual(spans(tag('他在上海师范大学任教。')), ['上海师范大学/ORG']);
   const doc = tag('河北省文化厅发布通知。');
   assert.deepEqual(spans(doc), ['河北省文化厅/ORG'], '河北省 is inside the organisation, not counted again');
-  assert.equal(doc.mentions[0]!.entity, ruleEntityId('ORG', '河北省文化厅'));
+  assert.equal(doc.mentions[0]!.entity, nameEntityId('ORG', '河北省文化厅'));
   // the organisation inside a title word: 局长 is not part of the name
   assert.deepEqual(spans(tag('杭州市教育局局长出席')), ['杭州市教育局/ORG']);
 });

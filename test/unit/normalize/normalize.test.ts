@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { createScriptConverter } from '../../../src/resources/script-converter.js';
-import { classifyScript, createNormalizeStage, toHalfWidth } from '../../../src/stages/normalize/index.js';
+import { classifyScript, createNormalizeStage } from '../../../src/stages/normalize/index.js';
+import { toHalfWidth } from '../../../src/text/characters.js';
 import { docWithBlocks } from '../../helpers.js';
 
 const converter = createScriptConverter();

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import test from 'node:test';
 import * as OpenCC from 'opencc-js';
 import { ENTITY_FILES } from '../../../src/resources/knowledge-base.js';
+import { normalizeCharacters } from '../../../src/text/characters.js';
 import { createScriptConverter } from '../../../src/resources/script-converter.js';
-import { normalizeCharacters } from '../../../src/stages/normalize/index.js';
 import { compareCodeUnits } from '../../../src/text/compare.js';
 import { ROOT } from '../../helpers.js';
 
@@ -54,7 +54,7 @@ const files = ENTITY_FILES.map((file) => ({ file, ...readFile(file) }));
 
 // The knowledge base loader's normalisation (half-width, one middle dot, simplified script) …
 const converter = createScriptConverter();
-const loaderKey = (alias: string) => converter.toSimplified(normalizeCharacters(alias));
+const loaderKey = (alias: string) => converter.normalize(alias);
 // … and, as dictionaries/README.md requires, the Taiwan and Hong Kong variants of OpenCC too, since
 // a regional form may convert differently from the generic traditional one.
 const regional = [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' })];
@@ -121,4 +121,15 @@ test('no alias belongs to two ids across the four files after normalisation to s
     }
   }
   assert.deepEqual(clashes, []);
+});
+
+test('stopwords-en.txt is natural’s public English stop-word list, as scripts/english-stopwords.mjs writes it', async () => {
+  // natural's index loads storage back-ends that log through dotenv on import: keep them quiet here
+  process.env.DOTENV_CONFIG_QUIET = 'true';
+  const natural = (await import('natural')).default as unknown as { stopwords: string[] };
+  const words = readFileSync(join(ROOT, 'dictionaries', 'stopwords-en.txt'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const expected = [...new Set(natural.stopwords.map((w) => w.toLowerCase()))].sort();
+  assert.deepEqual(words, expected, 'natural’s list changed: run npm run dictionaries:english and review the diff');
 });
