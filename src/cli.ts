@@ -1,19 +1,16 @@
 // The command line. Usage problems are found and reported (exit 2) before any file is read.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runAnalyze, DEFAULT_MIN_TERM_COUNT } from './commands/analyze.js';
+import { runAnalyze } from './commands/analyze.js';
 import { runCompare } from './commands/compare.js';
 import { formatKwic, runKwic } from './commands/kwic.js';
-import type { CorpusOptions } from './pipeline/analyze.js';
-import { parseDayRange, PERIOD_UNITS, type DayRange, type PeriodUnit } from './text/periods.js';
-import type { CooccurrenceUnit, Script } from './types.js';
-import { zhtextVersion } from './package-root.js';
-import { readBio, writeBio } from './eval/bio.js';
+import { UsageError } from './errors.js';
+import { type BioSentence, readBio, writeBio } from './eval/bio.js';
 import { createSentenceTagger, evaluateNer, formatScores } from './eval/ner.js';
 import { writeFileAtomic } from './files.js';
+import { DEFAULTS, evalNerConfig, type RawOptions } from './options.js';
+import { zhtextVersion } from './package-root.js';
 import { loadResources } from './pipeline/resources.js';
-import { UsageError } from './errors.js';
-import { parseOffset } from './text/time-zone.js';
 
 const help = () => `zhtext ${zhtextVersion()}: analyse archives of Chinese-language news
 
@@ -63,7 +60,7 @@ Options:
                          entity pairs out of the networks (default 2; cooccurrence.csv lists
                          every entity pair)
   --min-term-count <n>   (analyze --by) terms counted fewer than n times stay out of
-                         term_timeline.csv (default ${DEFAULT_MIN_TERM_COUNT})
+                         term_timeline.csv (default ${DEFAULTS.minTermCount})
   --a <period>, --b <period>
                          (compare) the two sides
   --min-count <n>        (compare) items seen fewer than n times on both sides together stay out
@@ -82,36 +79,9 @@ or an unreadable entity file.
 `;
 
 export function main(argv: string[], io = { out: process.stdout, err: process.stderr }): number {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        gold: { type: 'string' },
-        'pred-out': { type: 'string' },
-        tz: { type: 'string', default: '+08:00' },
-        entities: { type: 'string', multiple: true },
-        'min-pair-count': { type: 'string', default: '2' },
-        top: { type: 'string', default: '30' },
-        by: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        outlet: { type: 'string', multiple: true },
-        script: { type: 'string', multiple: true },
-        dedupe: { type: 'boolean', default: false },
-        unit: { type: 'string', default: 'sentence' },
-        'min-term-count': { type: 'string', default: String(DEFAULT_MIN_TERM_COUNT) },
-        a: { type: 'string' },
-        b: { type: 'string' },
-        'min-count': { type: 'string', default: '5' },
-        'min-expected': { type: 'string', default: '5' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    parsed = parseCommandLine(argv);
   } catch (error) {
     return usage(io.err, (error as Error).message);
   }
@@ -124,41 +94,79 @@ export function main(argv: string[], io = { out: process.stdout, err: process.st
     io.out.write(`${zhtextVersion()}\n`);
     return 0;
   }
-  const [command, ...inputs] = positionals;
-  if (command === undefined) return usage(io.err, 'no command given');
-  for (const file of values.entities ?? []) {
-    if (!readable(file)) return usage(io.err, `--entities: cannot read ${file}`);
-  }
-  if (command === 'eval') return evalCommand(inputs, values, io);
-  if (command !== 'analyze' && command !== 'compare' && command !== 'kwic') return usage(io.err, `unknown command "${command}"`);
-  const tz = parseOffset(values.tz);
-  if (tz === undefined) return usage(io.err, `--tz "${values.tz}" is not a UTC offset such as +08:00`);
-  const corpus = corpusOptionsOf(values);
-  if (typeof corpus === 'string') return usage(io.err, corpus);
-  if (command === 'kwic') return kwicCommand(inputs, tz, corpus, values, io);
-  if (inputs.length === 0) return usage(io.err, `${command} needs at least one file or folder`);
-  if (!values.out) return usage(io.err, `${command} needs --out <dir>`);
-  const minPairCount = positiveInteger(values['min-pair-count']);
-  if (minPairCount === undefined) return usage(io.err, `--min-pair-count must be a positive integer, not "${values['min-pair-count']}"`);
-  const unit = unitOf(values.unit);
-  if (unit === undefined) return usage(io.err, `--unit "${values.unit}" is not sentence, paragraph, document or window:N`);
-  const top = positiveInteger(values.top);
-  if (top === undefined) return usage(io.err, `--top must be a positive integer, not "${values.top}"`);
-  if (command === 'compare') return compareCommand(inputs, tz, corpus, unit, minPairCount, top, values, io);
-  const minTermCount = positiveInteger(values['min-term-count']);
-  if (minTermCount === undefined) return usage(io.err, `--min-term-count must be a positive integer, not "${values['min-term-count']}"`);
-  const progress = createProgress(io.err, values.quiet);
+  const [command, ...args] = positionals;
+  const raw = rawOptionsOf(values);
   try {
-    const summary = runAnalyze({
-      inputs,
-      outDir: values.out,
-      tzOffsetMinutes: tz,
-      minTermPairCount: minPairCount,
-      top,
-      unit,
-      minTermCount,
-      ...corpus,
-      ...(values.entities ? { entityFiles: values.entities } : {}),
+    switch (command) {
+      case 'analyze':
+        return analyzeCommand({ ...raw, inputs: args }, values.quiet === true, io);
+      case 'compare':
+        return compareCommand({ ...raw, inputs: args }, values.quiet === true, io);
+      case 'kwic':
+        // the last argument is the entity id or term, the ones before are files and folders
+        return kwicCommand({ ...raw, inputs: args.slice(0, -1), ...(args.length > 0 ? { query: args.at(-1)! } : {}) }, io);
+      case 'eval':
+        if (args[0] !== 'ner' || args.length > 1) return usage(io.err, 'eval takes one kind: zhtext eval ner --gold <file>');
+        return evalCommand(raw, io);
+      case undefined:
+        return usage(io.err, 'no command given');
+      default:
+        return usage(io.err, `unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return usage(io.err, error.message);
+    throw error;
+  }
+}
+
+/** the command line as parseArgs reads it: no defaults here, they live in options.ts */
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      gold: { type: 'string' },
+      'pred-out': { type: 'string' },
+      tz: { type: 'string' },
+      entities: { type: 'string', multiple: true },
+      'min-pair-count': { type: 'string' },
+      top: { type: 'string' },
+      by: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      outlet: { type: 'string', multiple: true },
+      script: { type: 'string', multiple: true },
+      dedupe: { type: 'boolean' },
+      unit: { type: 'string' },
+      'min-term-count': { type: 'string' },
+      a: { type: 'string' },
+      b: { type: 'string' },
+      'min-count': { type: 'string' },
+      'min-expected': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+/** --min-pair-count → minPairCount; options not given stay absent */
+function rawOptionsOf(values: ReturnType<typeof parseCommandLine>['values']): RawOptions {
+  const raw: Record<string, unknown> = {};
+  for (const [flag, value] of Object.entries(values)) {
+    if (value === undefined || flag === 'help' || flag === 'version') continue;
+    raw[flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+  }
+  return raw as RawOptions;
+}
+
+type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
+
+function analyzeCommand(raw: RawOptions, quiet: boolean, io: Io): number {
+  const progress = createProgress(io.err, quiet);
+  try {
+    const summary = runAnalyze(raw, {
       onDocument: (done, total, doc) => {
         progress.update(done, total);
         if (doc.status === 'failed') {
@@ -170,156 +178,58 @@ export function main(argv: string[], io = { out: process.stdout, err: process.st
     progress.done();
     io.err.write(
       `zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.warnings} with warnings, ` +
-        `${summary.failed} failed, ${summary.duplicates} duplicates; wrote ${summary.written.length} files to ${values.out}\n`,
+        `${summary.failed} failed, ${summary.duplicates} duplicates; wrote ${summary.written.length} files to ${raw.out}\n`,
     );
     return summary.failed > 0 ? 1 : 0;
-  } catch (error) {
+  } finally {
     progress.done();
-    if (error instanceof UsageError) return usage(io.err, error.message);
-    throw error;
   }
 }
 
-type Values = Record<string, string | boolean | string[] | undefined>;
-
-/** --by, --from, --to, --outlet, --script and --dedupe, or the problem with them */
-function corpusOptionsOf(values: Values): CorpusOptions | string {
-  const options: CorpusOptions = {};
-  if (values.by !== undefined) {
-    if (!PERIOD_UNITS.includes(values.by as PeriodUnit)) return `--by "${values.by}" is not day, week or month`;
-    options.by = values.by as PeriodUnit;
-  }
-  if (values.from !== undefined || values.to !== undefined) {
-    const from = values.from === undefined ? undefined : parseDayRange(values.from as string);
-    const to = values.to === undefined ? undefined : parseDayRange(values.to as string);
-    if (values.from !== undefined && !from) return `--from "${values.from}" is not a day such as 2020-10-14`;
-    if (values.to !== undefined && !to) return `--to "${values.to}" is not a day such as 2020-10-14`;
-    const days: DayRange = { from: from?.from ?? '0000-01-01', to: to?.to ?? '9999-12-31' };
-    if (days.from > days.to) return `--from ${values.from} is after --to ${values.to}`;
-    options.days = days;
-  }
-  if (values.outlet) options.outlets = new Set(values.outlet as string[]);
-  if (values.script) {
-    for (const script of values.script as string[]) {
-      if (!SCRIPTS.includes(script as Script)) return `--script "${script}" is not simplified, traditional, mixed or none`;
-    }
-    options.scripts = new Set(values.script as Script[]);
-  }
-  if (values.dedupe) options.dedupe = true;
-  return options;
-}
-
-const SCRIPTS: readonly Script[] = ['simplified', 'traditional', 'mixed', 'none'];
-
-/** sentence, paragraph, document or window:N */
-function unitOf(text: string | undefined): CooccurrenceUnit | undefined {
-  if (text === 'sentence' || text === 'paragraph' || text === 'document') return { kind: text };
-  const m = /^window:(\d+)$/.exec(text ?? '');
-  const size = m ? Number(m[1]) : 0;
-  return size >= 2 ? { kind: 'window', size } : undefined;
-}
-
-function compareCommand(inputs: string[], tz: number, corpus: CorpusOptions, unit: CooccurrenceUnit, minPairCount: number, top: number, values: Values, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): number {
-  const side = (name: 'a' | 'b') => {
-    const spec = values[name] as string | undefined;
-    if (spec === undefined) return undefined;
-    const days = parseDayRange(spec);
-    return days ? { spec, days } : null;
-  };
-  const a = side('a');
-  const b = side('b');
-  if (a === null) return usage(io.err, `--a "${values.a}" is not a day, week, month or range (2020-10-14, 2020-W42, 2020-10, 2020-10-01..2020-10-07)`);
-  if (b === null) return usage(io.err, `--b "${values.b}" is not a day, week, month or range (2020-10-14, 2020-W42, 2020-10, 2020-10-01..2020-10-07)`);
-  const minCount = positiveInteger(values['min-count'] as string);
-  if (minCount === undefined) return usage(io.err, `--min-count must be a positive integer, not "${values['min-count']}"`);
-  const minExpected = Number(values['min-expected']);
-  if (!(minExpected >= 0)) return usage(io.err, `--min-expected must be a number ≥ 0, not "${values['min-expected']}"`);
-  const progress = createProgress(io.err, values.quiet === true);
+function compareCommand(raw: RawOptions, quiet: boolean, io: Io): number {
+  const progress = createProgress(io.err, quiet);
   try {
-    const summary = runCompare({
-      inputs,
-      outDir: values.out as string,
-      tzOffsetMinutes: tz,
-      ...corpus,
-      ...(a ? { a } : {}),
-      ...(b ? { b } : {}),
-      unit,
-      minCount,
-      minExpected,
-      minPairCount,
-      top,
-      ...(values.entities ? { entityFiles: values.entities as string[] } : {}),
-      onDocument: (done, total) => progress.update(done, total),
-    });
+    const summary = runCompare(raw, { onDocument: (done, total) => progress.update(done, total) });
     progress.done();
     for (const c of summary.comparisons) {
       const side = (t: typeof c.tallyA) => `${t.documents} document${t.documents === 1 ? '' : 's'}, ${t.tokens} tokens`;
       io.err.write(`zhtext: ${c.a}: ${side(c.tallyA)}; ${c.b}: ${side(c.tallyB)}\n`);
       if (c.tallyA.documents === 0 || c.tallyB.documents === 0) io.err.write(`zhtext: ${c.tallyA.documents === 0 ? c.a : c.b} has no documents: nothing to compare\n`);
     }
-    io.err.write(`zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.failed} failed; wrote ${summary.written.length} files to ${values.out}\n`);
+    io.err.write(`zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.failed} failed; wrote ${summary.written.length} files to ${raw.out}\n`);
     return summary.failed > 0 ? 1 : 0;
-  } catch (error) {
+  } finally {
     progress.done();
-    if (error instanceof UsageError) return usage(io.err, error.message);
-    throw error;
   }
 }
 
-function kwicCommand(args: string[], tz: number, corpus: CorpusOptions, values: Values, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): number {
-  if (args.length < 2) return usage(io.err, 'kwic needs files or folders, then an entity id or a term');
-  if (corpus.by) return usage(io.err, 'kwic takes no --by');
-  const query = args[args.length - 1]!;
+function kwicCommand(raw: RawOptions, io: Io): number {
+  const result = runKwic(raw);
+  io.out.write(formatKwic(result));
+  io.err.write(`zhtext: ${result.kind} ${result.key}: ${result.lines.length} matches in ${result.documents} documents\n`);
+  if (result.lines.length === 0) io.err.write('zhtext: no matches; an entity is named by its id as in entities.csv (US, per:joe_biden), a term as in terms.csv\n');
+  return 0;
+}
+
+function evalCommand(raw: RawOptions, io: Io): number {
+  const config = evalNerConfig(raw);
+  let gold: BioSentence[];
   try {
-    const result = runKwic({ inputs: args.slice(0, -1), query, tzOffsetMinutes: tz, ...corpus, ...(values.entities ? { entityFiles: values.entities as string[] } : {}) });
-    io.out.write(formatKwic(result));
-    io.err.write(`zhtext: ${result.kind} ${result.key}: ${result.lines.length} matches in ${result.documents} documents\n`);
-    if (result.lines.length === 0) io.err.write('zhtext: no matches; an entity is named by its id as in entities.csv (US, per:joe_biden), a term as in terms.csv\n');
-    return 0;
+    gold = readBio(readFileSync(config.gold, 'utf8'), config.gold);
   } catch (error) {
-    if (error instanceof UsageError) return usage(io.err, error.message);
-    throw error;
+    return usage(io.err, error instanceof Error && error.message.startsWith(config.gold) ? error.message : `--gold: cannot read ${config.gold}`);
   }
+  const resources = loadResources(config);
+  const evaluation = evaluateNer(gold, createSentenceTagger(resources));
+  io.out.write(formatScores(evaluation));
+  if (config.predOut) writeFileAtomic(config.predOut, writeBio(evaluation.predictions));
+  return 0;
 }
 
-function evalCommand(args: string[], values: { gold?: string; 'pred-out'?: string; entities?: string[] }, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): number {
-  if (args[0] !== 'ner' || args.length > 1) return usage(io.err, 'eval takes one kind: zhtext eval ner --gold <file>');
-  if (!values.gold) return usage(io.err, 'eval ner needs --gold <file>');
-  let gold;
-  try {
-    gold = readBio(readFileSync(values.gold, 'utf8'), values.gold);
-  } catch (error) {
-    return usage(io.err, error instanceof Error && error.message.startsWith(values.gold) ? error.message : `--gold: cannot read ${values.gold}`);
-  }
-  try {
-    const resources = loadResources(values.entities ? { entityFiles: values.entities } : {});
-    const evaluation = evaluateNer(gold, createSentenceTagger(resources));
-    io.out.write(formatScores(evaluation));
-    if (values['pred-out']) writeFileAtomic(values['pred-out'], writeBio(evaluation.predictions));
-    return 0;
-  } catch (error) {
-    if (error instanceof UsageError) return usage(io.err, error.message);
-    throw error;
-  }
-}
-
-function readable(file: string): boolean {
-  try {
-    readFileSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function positiveInteger(text: string | undefined): number | undefined {
-  if (text === undefined || !/^\d+$/.test(text)) return undefined;
-  const n = Number(text);
-  return n >= 1 ? n : undefined;
-}
-
-function usage(err: NodeJS.WritableStream, problem: string): number {
-  err.write(`zhtext: ${problem}\nRun "zhtext --help" for usage.\n`);
+/** each problem on a line of its own (an OptionsError may hold several), then where to read more */
+function usage(err: NodeJS.WritableStream, problems: string): number {
+  for (const problem of problems.split('\n')) err.write(`zhtext: ${problem}\n`);
+  err.write('Run "zhtext --help" for usage.\n');
   return 2;
 }
 

@@ -6,6 +6,26 @@ export { createPipeline, newDoc, documentId, type Pipeline } from './pipeline/pi
 export { analyzeFiles, type CorpusOptions, type CorpusResult, type DocumentRecord, type MentionRow } from './pipeline/analyze.js';
 export { collectInputs } from './pipeline/inputs.js';
 export { UsageError, DictionaryError } from './errors.js';
+export {
+  analyzeConfig,
+  compareConfig,
+  kwicConfig,
+  evalNerConfig,
+  timeZoneMinutes,
+  OptionsError,
+  DEFAULTS,
+  type RawOptions,
+  type OptionProblem,
+  type OptionErrorCode,
+  type AnalyzeConfig,
+  type CompareConfig,
+  type KwicConfig,
+  type EvalNerConfig,
+  type CorpusConfig,
+  type Filters,
+} from './options.js';
+export { nameEntityId, parseNameEntityId } from './entity-ids.js';
+export { loadOutletTable, type Outlet, type OutletTable } from './resources/outlets.js';
 export { emptyTally, mergeTally, type Tally, type TermStat, type EntityStat, type PairStat } from './aggregate/tally.js';
 export { idf, tfidf } from './aggregate/scores.js';
 export { zhtextVersion } from './package-root.js';

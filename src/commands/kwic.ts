@@ -1,21 +1,16 @@
 // `zhtext kwic`: a concordance of an entity id or a term, from the same documents and the same
 // matches as the counts (filters and --dedupe apply alike): date, outlet, the sentence with the
 // match marked 【like this】, and the file. entity_mentions.csv holds the same lines for every entity.
-import { analyzeFiles, type CorpusOptions } from '../pipeline/analyze.js';
-import { collectInputs } from '../pipeline/inputs.js';
-import { createPipeline } from '../pipeline/pipeline.js';
-import { loadResources, type ResourceOptions } from '../pipeline/resources.js';
+import { parseNameEntityId } from '../entity-ids.js';
+import { kwicConfig, type RawOptions } from '../options.js';
 import { termReader } from '../stages/count/index.js';
-import { normalizeCharacters } from '../stages/normalize/index.js';
+import type { Doc } from '../types.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { spanIndexAt } from '../text/sentences.js';
-import type { Doc } from '../types.js';
+import { prepareRun, runCorpus } from './runner.js';
 
-export interface KwicOptions extends ResourceOptions, Omit<CorpusOptions, 'by' | 'onCounted'> {
-  inputs: string[];
-  query: string;
-  tzOffsetMinutes: number;
-}
+/** what `runKwic` takes: the command line's options in camelCase, the entity id or term as `query` */
+export type KwicOptions = RawOptions;
 
 export interface KwicLine {
   date: string;
@@ -40,28 +35,24 @@ export const MATCH_OPEN = '【';
 export const MATCH_CLOSE = '】';
 
 export function runKwic(options: KwicOptions): KwicResult {
-  const inputs = collectInputs(options.inputs);
-  const resources = loadResources(options);
-  const pipeline = createPipeline({ tzOffsetMinutes: options.tzOffsetMinutes }, resources);
+  const config = kwicConfig(options);
+  const run = prepareRun(config);
+  const { kb, converter, stopwords } = run.resources;
   // an entity id as written in entities.csv (US, per:joe_biden, per~王展); anything else is a term,
   // looked up in simplified form as terms.csv lists it
-  const isEntity = resources.kb.entities.has(options.query) || /^(per|org|loc)~./.test(options.query);
-  const key = isEntity ? options.query : resources.converter.toSimplified(normalizeCharacters(options.query)).toLowerCase();
+  const isEntity = kb.entities.has(config.query) || parseNameEntityId(config.query) !== undefined;
+  const key = isEntity ? config.query : converter.normalize(config.query).toLowerCase();
+  const matches = (doc: Doc): { block: number; start: number; end: number }[] => {
+    if (isEntity) return doc.mentions.filter((m) => m.entity === key && !m.ambiguous);
+    const termAt = termReader(doc, { stopwords });
+    return doc.tokens.filter((t) => termAt(t) === key);
+  };
   const lines: KwicLine[] = [];
   const documents = new Set<string>();
-  const rules = { stopwords: resources.stopwords };
-  analyzeFiles(inputs.files, pipeline, undefined, {
-    ...options,
-    onCounted(doc: Doc) {
-      const spans: { block: number; start: number; end: number }[] = [];
-      if (isEntity) {
-        for (const m of doc.mentions) if (m.entity === key && !m.ambiguous) spans.push(m);
-      } else {
-        const termAt = termReader(doc, rules);
-        for (const t of doc.tokens) if (termAt(t) === key) spans.push(t);
-      }
-      if (spans.length > 0) documents.add(doc.id);
-      for (const { block, start, end } of spans) {
+  runCorpus(run, undefined, {
+    onCounted(doc) {
+      for (const { block, start, end } of matches(doc)) {
+        documents.add(doc.id);
         const text = doc.blocks[block]!.text;
         const sentences = doc.sentences[block]!;
         const sentence = sentences[spanIndexAt(sentences, start)]!;

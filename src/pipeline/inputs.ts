@@ -3,12 +3,10 @@
 // Hidden entries, node_modules and a folder's README/LICENSE/CHANGELOG files are not posts.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { UsageError } from '../errors.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 export const POST_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 const NOT_POSTS = /^(readme|license|licence|changelog|contributing)(\.[a-z]+)?$/i;
-
 
 export interface Inputs {
   files: string[];
@@ -16,10 +14,9 @@ export interface Inputs {
   skipped: { path: string; reason: string }[];
 }
 
-export function collectInputs(paths: string[]): Inputs {
+/** The files of `paths` (which the options have checked exist), folders walked. */
+export function collectInputs(paths: readonly string[]): Inputs {
   const inputs: Inputs = { files: [], skipped: [] };
-  const missing = paths.filter((p) => !exists(p));
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   for (const path of paths) {
     if (statSync(path).isDirectory()) walk(path, inputs);
     else inputs.files.push(path);
@@ -38,14 +35,5 @@ function walk(dir: string, inputs: Inputs): void {
     else if (NOT_POSTS.test(entry.name)) inputs.skipped.push({ path, reason: 'documentation file, not a post' });
     else if (POST_EXTENSIONS.has(extname(entry.name).toLowerCase())) inputs.files.push(path);
     else inputs.skipped.push({ path, reason: `extension ${extname(entry.name) || '(none)'} is not a post type` });
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,25 +1,30 @@
-// Heavy resources, built once per process and injected into the stages: the script converter,
-// the knowledge base, the segmenter (fed every alias) and the stop words.
+// Heavy resources, built once per process and injected into the stages: the script converter, the
+// knowledge base, the segmenter (fed every alias), the stop words and the outlet table. Nothing here
+// is kept between calls but the segmenter, which is the process's own (resources/segmenter.ts):
+// loadResources may be called again in the same process only with the same dictionaries.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { loadKnowledgeBase, segmenterWords, type KnowledgeBase } from '../resources/knowledge-base.js';
+import { type KnowledgeBase, loadKnowledgeBase, segmenterWords } from '../resources/knowledge-base.js';
+import { loadOutletTable, type OutletTable } from '../resources/outlets.js';
 import { createScriptConverter, type ScriptConverter } from '../resources/script-converter.js';
-import { createSegmenter, type Segmenter } from '../resources/segmenter.js';
-import { normalizeCharacters } from '../stages/normalize/index.js';
+import { processSegmenter, type Segmenter } from '../resources/segmenter.js';
 
 export interface ResourceOptions {
-  /** folder holding entities/, jieba/ and stopwords.txt; defaults to the package's dictionaries/ */
+  /** folder holding entities/, jieba/, names/, outlets.tsv and the stop words; defaults to the package's dictionaries/ */
   dictionaryDir?: string;
   /** user entity files (same format as dictionaries/entities/*.tsv) that extend or override the base */
-  entityFiles?: string[];
+  entityFiles?: readonly string[];
 }
 
 export interface Resources {
   converter: ScriptConverter;
   kb: KnowledgeBase;
+  /** the segmenter of this process (or worker thread): one dictionary per process */
   segmenter: Segmenter;
+  /** Chinese stop words in simplified form, English ones in lower case */
   stopwords: ReadonlySet<string>;
+  outlets: OutletTable;
   /** every dictionary file read, for run.json */
   dictionaryFiles: string[];
 }
@@ -28,29 +33,36 @@ export function defaultDictionaryDir(): string {
   return join(packageRoot(), 'dictionaries');
 }
 
+/** Chinese stop words, then English ones (written from natural's list by scripts/english-stopwords.mjs) */
+const STOPWORD_FILES = ['stopwords.txt', 'stopwords-en.txt'];
+
 export function loadResources(options: ResourceOptions = {}): Resources {
   const dictionaryDir = resolve(options.dictionaryDir ?? defaultDictionaryDir());
+  const present = (...parts: string[]) => [join(dictionaryDir, ...parts)].filter((f) => existsSync(f));
   const converter = createScriptConverter();
-  const kb = loadKnowledgeBase(dictionaryDir, converter, options.entityFiles ?? []);
-  const userDict = join(dictionaryDir, 'jieba', 'user.dict.txt');
-  const userDicts = existsSync(userDict) ? [userDict] : [];
-  const segmenter = createSegmenter({ userDicts, words: segmenterWords(kb) });
-  const stopwordFile = join(dictionaryDir, 'stopwords.txt');
-  const stopwords = existsSync(stopwordFile) ? readStopwords(stopwordFile, (s) => converter.toSimplified(normalizeCharacters(s))) : new Set<string>();
+  const kb = loadKnowledgeBase(dictionaryDir, converter, [...(options.entityFiles ?? [])]);
+  const userDicts = present('jieba', 'user.dict.txt');
+  const segmenter = processSegmenter({ userDicts, words: segmenterWords(kb) });
+  const stopwordFiles = STOPWORD_FILES.flatMap((f) => present(f));
+  const stopwords = readStopwords(stopwordFiles, converter.normalize);
+  const outlets = loadOutletTable(present('outlets.tsv'), converter);
   return {
     converter,
     kb,
     segmenter,
     stopwords,
-    dictionaryFiles: [...kb.files, ...userDicts, ...(existsSync(stopwordFile) ? [stopwordFile] : [])],
+    outlets,
+    dictionaryFiles: [...kb.files, ...userDicts, ...stopwordFiles, ...outlets.files],
   };
 }
 
-function readStopwords(path: string, normalize: (s: string) => string): Set<string> {
+function readStopwords(files: string[], normalize: (s: string) => string): Set<string> {
   const words = new Set<string>();
-  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const word = line.replace(/#.*/, '').trim();
-    if (word) words.add(normalize(word).toLowerCase());
+  for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+      const word = line.replace(/#.*/, '').trim();
+      if (word) words.add(normalize(word).toLowerCase());
+    }
   }
   return words;
 }

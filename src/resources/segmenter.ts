@@ -1,20 +1,26 @@
-// The jieba segmenter (nodejieba). nodejieba keeps one dictionary per process in native code, so
-// the segmenter is built once per process and injected into the segment stage; building a second
-// one with a different dictionary in the same process would silently change the first, and is
-// refused instead.
+// The jieba segmenter (nodejieba). nodejieba keeps its dictionary in native state, one per Node
+// environment (the process, or each worker thread): it is not an object a caller can make two of.
+// `processSegmenter` is therefore the one way to it, and says so in its name: the first call in an
+// environment loads the dictionary; a later call with the same configuration gets the same segmenter;
+// a call with another configuration is refused, since loading it would silently change the segmenter
+// every earlier caller holds. What was loaded is recorded on the library itself, beside the native
+// state it describes, not in this module.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../files.js';
 
 const require = createRequire(import.meta.url);
 
 interface NodeJieba {
   load(options: { userDict?: string }): void;
   tag(text: string): { word: string; tag: string }[];
+  /** the signature of the configuration this environment's dictionary was loaded with */
+  [LOADED]?: string;
 }
+
+const LOADED = Symbol.for('zhtext.segmenter.loaded');
 
 /**
  * Frequency given to entity aliases. nodejieba's insertWord gives a word the dictionary's median
@@ -40,32 +46,36 @@ export interface Segmenter {
   readonly wordCount: number;
 }
 
-// What the native library in this process was loaded with (the one piece of process state:
-// it mirrors nodejieba's own).
-let loadedSignature: string | undefined;
-
-export function createSegmenter(config: SegmenterConfig): Segmenter {
+/** The segmenter of this process (or worker thread), loaded with `config` on first use. */
+export function processSegmenter(config: SegmenterConfig): Segmenter {
   const jieba = require('nodejieba') as NodeJieba;
-  const signature = JSON.stringify(config);
-  if (loadedSignature !== undefined && loadedSignature !== signature) {
-    throw new Error('nodejieba already holds a different dictionary in this process; build one segmenter per process');
+  const signature = createHash('sha256').update(JSON.stringify(config)).digest('hex');
+  if (jieba[LOADED] !== undefined && jieba[LOADED] !== signature) {
+    throw new Error('nodejieba already holds a different dictionary in this process: one segmenter configuration per process (or worker thread)');
   }
-  if (loadedSignature === undefined) {
-    // cppjieba reads several user dictionaries from one path list separated by '|'
-    const userDicts = [...config.userDicts, ...(config.words.length > 0 ? [writeWordList(config.words)] : [])];
-    jieba.load(userDicts.length > 0 ? { userDict: userDicts.join('|') } : {});
-    loadedSignature = signature;
+  if (jieba[LOADED] === undefined) {
+    loadDictionaries(jieba, config);
+    jieba[LOADED] = signature;
   }
-  return {
-    tag: (text) => jieba.tag(text),
-    wordCount: config.words.length,
-  };
+  return { tag: (text) => jieba.tag(text), wordCount: config.words.length };
 }
 
-/** the words as a jieba user dictionary in the temporary folder, named by its content */
-function writeWordList(words: SegmenterConfig['words']): string {
-  const content = words.map(({ word, tag }) => `${word} ${ALIAS_FREQUENCY} ${tag}\n`).join('');
-  const path = join(tmpdir(), 'zhtext', `aliases-${createHash('sha256').update(content).digest('hex').slice(0, 16)}.dict.txt`);
-  if (!existsSync(path)) writeFileAtomic(path, content);
-  return path;
+/**
+ * Loads the user dictionaries and the words, written as one more user dictionary into a folder of
+ * this call's own (so two runs at once never share a file) and removed once jieba has read it.
+ */
+function loadDictionaries(jieba: NodeJieba, config: SegmenterConfig): void {
+  const folder = config.words.length > 0 ? mkdtempSync(join(tmpdir(), `zhtext-segmenter-${process.pid}-`)) : undefined;
+  try {
+    const userDicts = [...config.userDicts];
+    if (folder) {
+      const wordList = join(folder, 'words.dict.txt');
+      writeFileSync(wordList, config.words.map(({ word, tag }) => `${word} ${ALIAS_FREQUENCY} ${tag}\n`).join(''));
+      userDicts.push(wordList);
+    }
+    // cppjieba reads several user dictionaries from one path list separated by '|'
+    jieba.load(userDicts.length > 0 ? { userDict: userDicts.join('|') } : {});
+  } finally {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  }
 }

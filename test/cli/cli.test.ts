@@ -24,8 +24,8 @@ test('a good and a broken post: exit 1, every output written, the broken file na
   assert.equal(run.status, 1, run.stderr);
   assert.deepEqual(readdirSync(out).sort(), OUTPUTS, 'all outputs and no staging folder');
   const docs = csvRows(join(out, 'documents.csv'));
-  assert.equal(docs[0], 'doc_id,path,title,date,day,outlet,url,script,tokens,status,copy_of,similarity');
-  assert.match(docs[1]!, /2021-06-01-simplified-waimei\.md,测试通讯社：中美两国代表在日内瓦讨论气候合作,2021-06-02T01:30:00\+08:00,2021-06-02,测试通讯社,.*,simplified,\d+,ok,,$/);
+  assert.equal(docs[0], 'doc_id,path,title,date,day,outlet,outlet_id,outlet_as_written,url,script,tokens,status,copy_of,similarity');
+  assert.match(docs[1]!, /2021-06-01-simplified-waimei\.md,测试通讯社：中美两国代表在日内瓦讨论气候合作,2021-06-02T01:30:00\+08:00,2021-06-02,测试通讯社,测试通讯社,测试通讯社,.*,simplified,\d+,ok,,$/);
   assert.match(docs[2]!, /broken-front-matter\.md,.*,failed,,$/);
   const messages = csvRows(join(out, 'messages.csv'));
   assert.ok(messages.some((m) => m.startsWith(`${BROKEN},`) && m.includes(',front-matter-invalid,fatal,')), messages.join('\n'));
@@ -62,6 +62,8 @@ test('bad usage exits 2 before any file is read or written', () => {
     [['analyze', GOOD, '--out', out, '--min-pair-count', '0'], /--min-pair-count/],
     [['summarize', GOOD], /unknown command/],
     [['analyze', GOOD, '--out', out, '--bogus'], /bogus/],
+    [['analyze', GOOD, '--out', out, '--a', '2020-10-14'], /--a is not an option of analyze/],
+    [['kwic', GOOD], /kwic needs files or folders, then an entity id or a term/],
   ];
   for (const [args, message] of cases) {
     const run = zhtext(...args);
@@ -69,6 +71,18 @@ test('bad usage exits 2 before any file is read or written', () => {
     assert.match(run.stderr, message);
   }
   assert.ok(!existsSync(out), 'nothing was written');
+});
+
+test('every problem of a command line is reported, one a line', () => {
+  const run = zhtext('analyze', GOOD, '--tz', 'Mars', '--top', '0', '--unit', 'clause');
+  assert.equal(run.status, 2);
+  const lines = run.stderr.split('\n').filter((l) => l.startsWith('zhtext: '));
+  assert.deepEqual(lines, [
+    'zhtext: --tz "Mars" is not a UTC offset such as +08:00 (or a whole number of minutes within ±14 hours)',
+    'zhtext: --unit "clause" is not sentence, paragraph, document or window:N (N ≥ 2)',
+    'zhtext: analyze needs --out <dir>',
+    'zhtext: --top must be a whole number ≥ 1, not "0"',
+  ]);
 });
 
 test('--help and --version', () => {

@@ -2,7 +2,9 @@
 // content (Jekyll post, bare HTML, plain text), not by its extension, because the archives name
 // HTML posts .md and Markdown posts .html alike.
 import { addMessage } from '../../messages.js';
-import type { Block, Doc, Stage } from '../../types.js';
+import { timeZoneMinutes } from '../../options.js';
+import type { Outlet, OutletTable } from '../../resources/outlets.js';
+import type { Block, Doc, DocMeta, Stage } from '../../types.js';
 import { BlockBuilder } from './blocks.js';
 import { dateInFileName, looksLikeDate, parseDate } from './dates.js';
 import { decodeSource } from './decode.js';
@@ -17,12 +19,20 @@ export interface ExtractOptions {
   tzOffsetMinutes: number;
 }
 
-export function createExtractStage(options: ExtractOptions): Stage {
-  const tz = options.tzOffsetMinutes;
-  if (!Number.isInteger(tz) || Math.abs(tz) > 18 * 60) {
-    throw new RangeError(`tzOffsetMinutes must be a whole number of minutes within ±18 h, got ${tz}`);
-  }
-  return { name: 'extract', run: (doc) => extract(doc, tz) };
+/** Without an outlet table, every outlet name is an outlet of its own. */
+export function createExtractStage(options: ExtractOptions, outlets?: OutletTable): Stage {
+  // checked as every other time zone option is: a library caller gets the command line's error
+  const tz = timeZoneMinutes(options.tzOffsetMinutes);
+  const resolveOutlet = outlets?.resolve ?? ((name: string) => ({ id: name, name }));
+  return { name: 'extract', run: (doc) => extract(doc, tz, resolveOutlet) };
+}
+
+/** the outlet's display name and id, and its name as the source wrote it */
+function setOutlet(meta: DocMeta, written: string, resolveOutlet: (name: string) => Outlet): void {
+  const outlet = resolveOutlet(written);
+  meta.outlet = outlet.name;
+  meta.outletId = outlet.id;
+  meta.outletWritten = written;
 }
 
 export type SourceKind = 'post' | 'html' | 'text';
@@ -34,7 +44,7 @@ export function detectKind(text: string): SourceKind {
   return 'text';
 }
 
-function extract(doc: Doc, tz: number): void {
+function extract(doc: Doc, tz: number, resolveOutlet: (name: string) => Outlet): void {
   // A line break in a file name breaks line-based tools downstream (CSV, grep); say so, go on.
   if (/[\n\r]/.test(doc.path)) {
     addMessage(doc, 'path-newline', `the file name holds a line break: ${JSON.stringify(doc.path)}`);
@@ -62,7 +72,7 @@ function extract(doc: Doc, tz: number): void {
       const title = f.title === undefined ? undefined : cleanText(decodeEntities(f.title)) || undefined;
       if (title !== undefined) meta.title = title;
       if (f.author !== undefined) meta.author = f.author;
-      if (f.outlet !== undefined) meta.outlet = f.outlet;
+      if (f.outlet !== undefined) setOutlet(meta, f.outlet, resolveOutlet);
       if (f.url !== undefined) meta.url = f.url;
       meta.tags = f.tags;
       frontMatterDate = f.date;
@@ -79,7 +89,7 @@ function extract(doc: Doc, tz: number): void {
       if (out.title !== undefined) meta.title = out.title;
       if (html.author !== undefined) meta.author = html.author;
       const outlet = html.outlet ?? html.author;
-      if (outlet !== undefined) meta.outlet = outlet;
+      if (outlet !== undefined) setOutlet(meta, outlet, resolveOutlet);
       if (html.url !== undefined) meta.url = html.url;
       break;
     }
@@ -98,8 +108,11 @@ function extract(doc: Doc, tz: number): void {
   const body = out.finish();
   blocks.push(...body);
   doc.blocks = blocks;
-  if (body.length === 0) {
-    addMessage(doc, 'body-empty', 'no paragraph or caption text is left after removing markup and boilerplate');
+  // a post whose source gave only a headline (images, a video, an empty page) is read as its title
+  if (body.length === 0 && meta.title !== undefined) {
+    addMessage(doc, 'title-only', 'no article text is left after removing markup and boilerplate: only the title is counted');
+  } else if (body.length === 0) {
+    addMessage(doc, 'body-empty', 'no title, and no paragraph or caption text is left after removing markup and boilerplate');
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { formatInZone, parseDate } from '../../../src/stages/extract/dates.js';
+import { OptionsError } from '../../../src/options.js';
 import { createExtractStage } from '../../../src/stages/extract/index.js';
 import { codes, extract } from './make-doc.js';
 
@@ -93,7 +94,10 @@ test('formatInZone writes the zone offset with sign, hours and minutes', () => {
 });
 
 test('the stage refuses an analysis offset that is not a real zone offset', () => {
-  assert.throws(() => createExtractStage({ tzOffsetMinutes: 24 * 60 }), RangeError);
-  assert.throws(() => createExtractStage({ tzOffsetMinutes: 7.5 }), RangeError);
+  // the same check, code and message as the command line's --tz
+  for (const tzOffsetMinutes of [24 * 60, 7.5, 15 * 60]) {
+    assert.throws(() => createExtractStage({ tzOffsetMinutes }), (e: unknown) => e instanceof OptionsError && e.code === 'OPTION_INVALID_TIME_ZONE' && e.message.includes(`"${tzOffsetMinutes}"`));
+  }
+  assert.doesNotThrow(() => createExtractStage({ tzOffsetMinutes: -12 * 60 }));
   assert.equal(createExtractStage({ tzOffsetMinutes: -600 }).name, 'extract');
 });

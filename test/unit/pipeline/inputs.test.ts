@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { UsageError } from '../../../src/errors.js';
 import { collectInputs } from '../../../src/pipeline/inputs.js';
 
 test('folders are walked recursively in code-unit order; non-posts are listed as skipped', () => {
@@ -15,6 +14,3 @@ test('folders are walked recursively in code-unit order; non-posts are listed as
   assert.deepEqual(inputs.skipped.map((s) => s.path).sort(), [join(dir, 'README.md'), join(dir, 'photo.jpg')]);
 });
 
-test('a missing path is a usage error naming it', () => {
-  assert.throws(() => collectInputs(['/no/such/place']), (e: unknown) => e instanceof UsageError && e.message.includes('/no/such/place'));
-});

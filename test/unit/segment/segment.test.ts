@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import test from 'node:test';
 import { loadResources } from '../../../src/pipeline/resources.js';
+import { processSegmenter } from '../../../src/resources/segmenter.js';
 import { createNormalizeStage } from '../../../src/stages/normalize/index.js';
 import { createSegmentStage } from '../../../src/stages/segment/index.js';
 import { docWithBlocks, MINI_DICTIONARIES } from '../../helpers.js';
@@ -47,4 +50,15 @@ test('the user dictionary is loaded', () => {
   normalize.run(doc);
   segment.run(doc);
   assert.ok(doc.tokens.some((t) => t.norm === '冬奥会'));
+});
+
+test('one segmenter configuration per process: the same again is shared, another is refused', () => {
+  const again = loadResources({ dictionaryDir: MINI_DICTIONARIES });
+  assert.deepEqual(again.segmenter.tag('王毅会见'), resources.segmenter.tag('王毅会见'));
+  assert.throws(() => processSegmenter({ userDicts: [], words: [{ word: '某某某', tag: 'nr' }] }), /different dictionary in this process/);
+});
+
+test('the generated word list is written to a folder of this process and removed once loaded', () => {
+  const leftovers = readdirSync(tmpdir()).filter((name) => name.startsWith(`zhtext-segmenter-${process.pid}-`));
+  assert.deepEqual(leftovers, []);
 });
