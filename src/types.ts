@@ -20,7 +20,12 @@ export interface DocMeta {
   date?: string;
   /** calendar day (YYYY-MM-DD) of `date` in the analysis time zone */
   day?: string;
+  /** the outlet's display name (dictionaries/outlets.tsv), or its name as written when the table does not know it */
   outlet?: string;
+  /** the outlet's id in dictionaries/outlets.tsv, or its name as written */
+  outletId?: string;
+  /** the outlet's name as the source wrote it (front matter categories, tags or author; HTML meta) */
+  outletWritten?: string;
   author?: string;
   url?: string;
   tags: string[];

@@ -8,7 +8,7 @@ import { toCsv, type Cell } from './csv.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 export const COLUMNS = {
-  documents: ['doc_id', 'path', 'title', 'date', 'day', 'outlet', 'url', 'script', 'tokens', 'status', 'copy_of', 'similarity'],
+  documents: ['doc_id', 'path', 'title', 'date', 'day', 'outlet', 'outlet_id', 'outlet_as_written', 'url', 'script', 'tokens', 'status', 'copy_of', 'similarity'],
   terms: ['term', 'pos', 'count', 'docs', 'tfidf'],
   entities: ['entity_id', 'type', 'name', 'mentions', 'docs', 'surfaces'],
   entityMentions: ['doc_id', 'day', 'outlet', 'entity_id', 'surface', 'block', 'start', 'end', 'context', 'path'],
@@ -25,7 +25,7 @@ export interface TableOptions {
 export function documentsCsv(result: CorpusResult): string {
   return toCsv(
     COLUMNS.documents,
-    result.documents.map((d) => [d.id, d.path, d.title, d.date, d.day, d.outlet, d.url, d.script, d.tokens, d.status, d.copyOf, d.similarity]),
+    result.documents.map((d) => [d.id, d.path, d.title, d.date, d.day, d.outlet, d.outletId, d.outletWritten, d.url, d.script, d.tokens, d.status, d.copyOf, d.similarity]),
   );
 }
 

@@ -23,8 +23,8 @@ export interface CorpusOptions {
   by?: PeriodUnit;
   /** only documents dated within these days (undated ones are left out) */
   days?: DayRange;
-  /** only documents of these outlets */
-  outlets?: ReadonlySet<string>;
+  /** only documents of these outlets, by outlet id (DocMeta.outletId) */
+  outletIds?: ReadonlySet<string>;
   /** only documents in these scripts */
   scripts?: ReadonlySet<Script>;
   /** count a near-copy of an earlier document once (it is always marked in documents.csv) */
@@ -39,7 +39,10 @@ export interface DocumentRecord {
   title: string;
   date: string;
   day: string;
+  /** display name of the outlet (DocMeta.outlet), its id, and its name as written */
   outlet: string;
+  outletId: string;
+  outletWritten: string;
   url: string;
   script: Script | '';
   tokens: number;
@@ -114,7 +117,7 @@ function exclusionOf(doc: Doc, options: CorpusOptions): string | undefined {
   if (options.days && (!day || !inRange(day, options.days))) {
     return day ? `dated ${day}, outside ${options.days.from} to ${options.days.to}` : `undated, and only ${options.days.from} to ${options.days.to} is asked for`;
   }
-  if (options.outlets && !options.outlets.has(doc.meta.outlet ?? '')) return `outlet "${doc.meta.outlet ?? ''}" is not among --outlet`;
+  if (options.outletIds && !options.outletIds.has(doc.meta.outletId ?? '')) return `outlet "${doc.meta.outlet ?? ''}" is not among --outlet`;
   if (options.scripts && !options.scripts.has(doc.script)) return `script ${doc.script} is not among --script`;
   return undefined;
 }
@@ -190,6 +193,8 @@ function toRecord(doc: Doc, duplicate: boolean, excluded: boolean, copy: { copyO
     date: doc.meta.date ?? '',
     day: doc.meta.day ?? '',
     outlet: doc.meta.outlet ?? '',
+    outletId: doc.meta.outletId ?? '',
+    outletWritten: doc.meta.outletWritten ?? '',
     url: doc.meta.url ?? '',
     script: failed ? '' : doc.script,
     tokens: doc.tally?.tokens ?? 0,

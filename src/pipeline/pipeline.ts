@@ -18,7 +18,7 @@ export interface Pipeline {
 
 export function createPipeline(options: AnalysisOptions, resources: Resources): Pipeline {
   const stages: Stage[] = [
-    createExtractStage({ tzOffsetMinutes: options.tzOffsetMinutes }),
+    createExtractStage({ tzOffsetMinutes: options.tzOffsetMinutes }, resources.outlets),
     createNormalizeStage(resources.converter),
     createSegmentStage(resources.segmenter),
     createEntitiesStage(resources.kb),

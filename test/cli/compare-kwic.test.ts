@@ -136,3 +136,48 @@ test('--script and --outlet leave documents out, marked as excluded with the rea
   assert.ok(readCsv(join(out, 'messages.csv')).some((m) => m.code === 'excluded' && m.reason!.includes('script simplified')));
   assert.ok(readCsv(join(out, 'entities.csv')).some((e) => e.entity_id === 'JP'));
 });
+
+test('one outlet under several names is one outlet: --outlet takes any of them; documents.csv keeps each as written', () => {
+  const dir = folder({
+    'a.md': post('2020-10-14', '路透', '美国经济', '美国经济增长放缓。'),
+    'b.md': post('2020-10-14', 'reuters', '日本经济', '日本经济增长放缓。'),
+    'c.md': post('2020-10-14', 'dw', '德国经济', '德国经济增长放缓。'),
+  });
+  const out = tempOut();
+  assert.equal(zhtext('analyze', dir, '--out', out, '--outlet', 'Reuters', '--quiet').status, 0);
+  const docs = readCsv(join(out, 'documents.csv'));
+  assert.deepEqual(
+    docs.map((d) => [d.outlet, d.outlet_id, d.outlet_as_written, d.status]),
+    [
+      ['路透社', 'reuters', '路透', 'ok'],
+      ['路透社', 'reuters', 'reuters', 'ok'],
+      ['德国之声', 'dw', 'dw', 'excluded'],
+    ],
+  );
+  const report = readFileSync(join(out, 'report.md'), 'utf8');
+  assert.match(report, /\| 路透社 \| 2 \|/, 'the report has one row for the outlet, with both documents');
+  const mentions = readCsv(join(out, 'entity_mentions.csv'));
+  assert.deepEqual([...new Set(mentions.map((m) => m.outlet))], ['路透社']);
+  // kwic reads the same table: both names select both documents
+  const kwic = zhtext('kwic', dir, '经济', '--outlet', '路透');
+  const outlets = kwic.stdout.trim().split('\n').slice(1).map((l) => l.split('\t')[1]);
+  assert.deepEqual(outlets, ['路透社', '路透社', '路透社', '路透社'], '经济 in the title and the text of both, none from dw');
+});
+
+test('a post whose source gave only its title is counted by its title, with a title-only warning', () => {
+  const dir = folder({
+    'a.md': `---\ntitle: "中国与日本举行会谈"\ndate: 2020-10-14T10:00:00+08:00\ncategories: [ 甲 ]\n---\n<div><img src="x.jpg"></div>\n`,
+    'b.md': `---\ntitle: ''\ndate: 2020-10-14T10:00:00+08:00\ncategories: [ 甲 ]\n---\n<div><img src="x.jpg"></div>\n`,
+  });
+  const out = tempOut();
+  assert.equal(zhtext('analyze', dir, '--out', out, '--quiet').status, 1, 'b.md, with neither title nor text, fails');
+  const [a, b] = readCsv(join(out, 'documents.csv'));
+  assert.deepEqual([a!.status, b!.status], ['warning', 'failed']);
+  assert.ok(Number(a!.tokens) >= 3);
+  const messages = readCsv(join(out, 'messages.csv'));
+  assert.deepEqual(messages.map((m) => [m.path!.endsWith('a.md') ? 'a' : 'b', m.code, m.severity]), [
+    ['a', 'title-only', 'warning'],
+    ['b', 'body-empty', 'fatal'],
+  ]);
+  assert.deepEqual(readCsv(join(out, 'entities.csv')).map((e) => e.entity_id).sort(), ['CN', 'JP']);
+});

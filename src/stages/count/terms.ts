@@ -1,21 +1,13 @@
 // Which tokens are terms: content words (nouns, verbs, adjectives, idioms, abbreviations, English
 // words and the segmenter's new words), not stop words, punctuation, numbers or single Han characters.
-import { createRequire } from 'node:module';
-
-// natural's index loads storage back-ends that print to stdout on import; its word list alone is enough
-const require = createRequire(import.meta.url);
-const { words: naturalEnglishStopwords } = require('natural/lib/natural/util/stopwords') as { words: string[] };
-
 /** jieba parts of speech kept as content words; 'x' is also jieba's tag for words it found by HMM */
 const CONTENT_POS = /^(n[a-z]*|v|vn|vd|a|an|eng|j|i|l|x)$/;
 const HAN = /\p{Script=Han}/u;
 const LATIN_LETTER = /[A-Za-z]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** English function words, from natural's list; Chinese ones come from dictionaries/stopwords.txt */
-export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(naturalEnglishStopwords);
-
 export interface TermRules {
+  /** Chinese in simplified form, English in lower case (dictionaries/stopwords.txt and stopwords-en.txt) */
   stopwords: ReadonlySet<string>;
 }
 
@@ -28,7 +20,7 @@ export function termOf(norm: string, pos: string, rules: TermRules): string | un
   }
   if (!LATIN_LETTER.test(norm)) return undefined;
   const lower = norm.toLowerCase();
-  if (lower.length < 2 || ENGLISH_STOPWORDS.has(lower) || rules.stopwords.has(lower)) return undefined;
+  if (lower.length < 2 || rules.stopwords.has(lower)) return undefined;
   return lower;
 }
 
@@ -37,8 +29,22 @@ export function isWordToken(norm: string): boolean {
   return WORD_CHAR.test(norm);
 }
 
-/** web addresses (with a scheme or www.) and mail addresses: ASCII runs, as quoted in Chinese text */
-const LINK = /(?:https?:\/\/|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** top-level domains a bare address is recognised by (apple.com, pic.twitter.com/…, DW.COM): none an English word, so a missing space after a full stop (said.It) is no address */
+const TLDS = 'com|net|org|gov|edu|mil|int|info|biz|io|tv|cc|xyz|cn|tw|hk|mo|jp|kr|sg|uk|de|fr|ru|au|ca|eu|nl|ch';
+/**
+ * Web and mail addresses as quoted in Chinese text, however written: with a scheme (its colon and
+ * slashes may be full-width, https：//…), from www., or a bare domain name with or without a path;
+ * the address runs on over ASCII characters (and a full-width colon or slash after a scheme). jieba would cut them into https, www, com …
+ */
+const LINK = new RegExp(
+  [
+    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+    String.raw`(?:https?|ftp)\s?[:：]\s?[/／]{2}[!-~：／]*`,
+    String.raw`www[.．][!-~]+`,
+    String.raw`[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:${TLDS})(?![a-z0-9-])(?:/[!-~]*)?`,
+  ].join('|'),
+  'gi',
+);
 
 export function linkSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(LINK)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));

@@ -15,7 +15,8 @@ function handDoc(texts: string[], spans: [number, number, number, string][]): Do
   return doc;
 }
 
-const rules = { stopwords: new Set(['表示']) };
+// English stop words are read from the dictionaries like Chinese ones (stopwords-en.txt)
+const rules = { stopwords: new Set(['表示', 'the']) };
 
 test('terms: content words counted; stop words, function words, numbers, punctuation and single characters out', () => {
   // 经济 合作 表示 了 经济 。 | 2020 年 合作
@@ -101,4 +102,21 @@ test('web and mail addresses in the text are not terms', () => {
     [0, 0, 2, 'n'], [0, 3, 8, 'eng'], [0, 11, 14, 'eng'], [0, 15, 22, 'eng'], [0, 36, 38, 'n'], [0, 38, 42, 'eng'], [0, 54, 56, 'v'],
   ]);
   assert.deepEqual([...countDocument(doc, rules).terms.keys()], ['网站', '来信', '查询']);
+});
+
+test('an address stays out however it is written: a full-width colon, a bare domain, a path, capitals', () => {
+  const cases: [string, string[]][] = [
+    ['视频见https：//www.youtube.com/playlist?list=PL-So5dawJ。', ['https：//www.youtube.com/playlist?list=PL-So5dawJ']],
+    ['http://https：//www.youtube.com/x', ['http://https：//www.youtube.com/x']],
+    ['（圖取自facebook.com/DDG52）', ['facebook.com/DDG52']],
+    ['（图取自美国陆军网页army.mil）', ['army.mil']],
+    ['DW.COM', ['DW.COM']],
+    ['pic.twitter.com/u6L5ACrzOX 评论', ['pic.twitter.com/u6L5ACrzOX']],
+    ['新北市衛生局網頁health.ntpc.gov.tw）', ['health.ntpc.gov.tw']],
+  ];
+  for (const [text, links] of cases) assert.deepEqual(linkSpans(text).map((l) => text.slice(l.start, l.end)), links, text);
+  // English prose with a lost space after a full stop, abbreviations and decimals are no addresses
+  for (const text of ['the government said.It was', 'U.S. officials', 'No.1 and 3.5 percent', 'Mr.Smith arrived', 'e.g. this']) {
+    assert.deepEqual(linkSpans(text), [], text);
+  }
 });

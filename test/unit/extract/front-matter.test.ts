@@ -26,6 +26,8 @@ test('Jekyll fields: title, date, author, url from `from`, outlet from categorie
     title: '港口货运量回升 业者仍谨慎',
     author: '某通讯社',
     outlet: '某通讯社',
+    outletId: '某通讯社',
+    outletWritten: '某通讯社',
     url: 'https://example.com/news/1',
     date: '2020-10-15T10:10:00+08:00',
     day: '2020-10-15',

@@ -51,9 +51,16 @@ test('plain text keeps characters that would be Markdown syntax', () => {
   assert.deepEqual(texts(doc, 'paragraph'), ['价格 *上涨* 了 [注]']);
 });
 
-test('a text file with only a title line has no body: fatal body-empty', () => {
+test('a text file with only a title line is read as its title, with a title-only warning', () => {
   const doc = extract('只有标题\n', '2020-10-15-a.txt');
-  assert.ok(codes(doc).includes('body-empty'));
+  assert.deepEqual(codes(doc), ['date-from-filename', 'title-only']);
+  assert.deepEqual(outline(doc), ['title: 只有标题']);
+});
+
+test('a post with neither a title nor any text is fatal body-empty', () => {
+  const doc = extract("---\ntitle: ''\ndate: 2020-10-15\n---\n\n<div><img src=\"a.jpg\"></div>\n", 'posts/2020-10-15-x.md');
+  assert.deepEqual(codes(doc), ['body-empty']);
+  assert.equal(doc.messages[0]!.severity, 'fatal');
 });
 
 test('kind is decided by content, not extension: HTML in a .md post and Markdown in a .html post', () => {
