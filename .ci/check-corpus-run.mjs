@@ -94,7 +94,12 @@ if (compareOut) {
     const keyness = records(join(compareOut, 'keyness.csv'));
     const byKey = new Map(timeline.map((r) => [`${r.period}\t${r.entity_id}`, Number(r.mentions)]));
     const entities = keyness.filter((k) => k.kind === 'entity');
-    console.log(`keyness rows: ${keyness.length} (${entities.length} entities); most typical of ${entities[0]?.a}: ${entities.slice(0, 5).map((k) => k.name).join(', ')}`);
+    console.log(
+      `keyness rows: ${keyness.length} (${entities.length} entities); most typical of ${entities[0]?.a}: ${entities
+        .slice(0, 5)
+        .map((k) => k.name)
+        .join(', ')}`,
+    );
     for (const k of entities) {
       const want = [byKey.get(`${k.a}\t${k.item}`) ?? 0, byKey.get(`${k.b}\t${k.item}`) ?? 0, perDay.get(k.a)?.tokens, perDay.get(k.b)?.tokens];
       const got = [k.count_a, k.count_b, k.total_a, k.total_b].map(Number);

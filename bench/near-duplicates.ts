@@ -6,18 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  createCopyDetector,
-  DEFAULT_THRESHOLD,
-  estimatedSimilarity,
-  signatureOf,
-  SHINGLE_LENGTH,
-  SIGNATURE_SIZE,
-} from '../src/aggregate/near-duplicates.js';
+import { createCopyDetector, DEFAULT_THRESHOLD, estimatedSimilarity, SHINGLE_LENGTH, SIGNATURE_SIZE, signatureOf } from '../src/aggregate/near-duplicates.js';
 import { collectInputs } from '../src/pipeline/inputs.js';
 import { createPipeline, newDoc } from '../src/pipeline/pipeline.js';
 import { loadResources } from '../src/pipeline/resources.js';
-import { hasFatal, type Doc } from '../src/types.js';
+import { type Doc, hasFatal } from '../src/types.js';
 
 const folder = process.argv[2] ?? '../shared/corpus';
 const threshold = process.argv[3] === undefined ? DEFAULT_THRESHOLD : Number(process.argv[3]);
@@ -74,7 +67,10 @@ const best = new Map<number, { other: number; similarity: number }>();
 for (let x = 0; x < signed.length; x++) {
   for (let y = x + 1; y < signed.length; y++) {
     const similarity = estimatedSimilarity(signed[x]!.s, signed[y]!.s);
-    for (const [me, other] of [[signed[x]!.i, signed[y]!.i], [signed[y]!.i, signed[x]!.i]] as const) {
+    for (const [me, other] of [
+      [signed[x]!.i, signed[y]!.i],
+      [signed[y]!.i, signed[x]!.i],
+    ] as const) {
       const current = best.get(me);
       if (!current || similarity > current.similarity) best.set(me, { other, similarity });
     }
@@ -97,11 +93,19 @@ const describe = (i: number) => `${where(i)} | ${docs[i]!.meta.outlet ?? ''} | $
 const scriptCounts = new Map<string, number>();
 for (const doc of docs) scriptCounts.set(doc.script, (scriptCounts.get(doc.script) ?? 0) + 1);
 
-console.log(`files: ${files.length}; failed: ${failed}; same bytes as another: ${sameBytes}; documents: ${docs.length} (${[...scriptCounts].map(([s, n]) => `${s} ${n}`).join(', ')})`);
-console.log(`signed: ${signed.length} (${docs.length - signed.length} too short); ${SIGNATURE_SIZE} slots, shingles of ${SHINGLE_LENGTH}, threshold ${threshold}`);
-console.log(`extract + normalize: ${stagesMs.toFixed(0)} ms; signatures: ${signMs.toFixed(1)} ms; detector: ${detectMs.toFixed(1)} ms; all pairs (for the buckets): ${allPairsMs.toFixed(0)} ms`);
+console.log(
+  `files: ${files.length}; failed: ${failed}; same bytes as another: ${sameBytes}; documents: ${docs.length} (${[...scriptCounts].map(([s, n]) => `${s} ${n}`).join(', ')})`,
+);
+console.log(
+  `signed: ${signed.length} (${docs.length - signed.length} too short); ${SIGNATURE_SIZE} slots, shingles of ${SHINGLE_LENGTH}, threshold ${threshold}`,
+);
+console.log(
+  `extract + normalize: ${stagesMs.toFixed(0)} ms; signatures: ${signMs.toFixed(1)} ms; detector: ${detectMs.toFixed(1)} ms; all pairs (for the buckets): ${allPairsMs.toFixed(0)} ms`,
+);
 console.log(`copies found by all pairs: ${copiesByAllPairs}; by the detector (LSH): ${matches.filter(Boolean).length}`);
-console.log(`copy groups: ${groups.size} (${[...groups.values()].reduce((n, c) => n + c.length, 0)} copies); mixing traditional and simplified: ${crossScript}`);
+console.log(
+  `copy groups: ${groups.size} (${[...groups.values()].reduce((n, c) => n + c.length, 0)} copies); mixing traditional and simplified: ${crossScript}`,
+);
 
 console.log('\nbest similarity of each signed document to any other:');
 const edges = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
@@ -113,7 +117,8 @@ for (let b = 0; b + 1 < edges.length; b++) {
 console.log('\ngroups (original first, then each copy with its similarity):');
 for (const [original, copies] of [...groups].sort((a, b) => a[0] - b[0])) {
   console.log(`  ${describe(original)}`);
-  for (const c of copies) console.log(`    ${matches[c]!.similarity.toFixed(3)} (exact with the original ${overlap(docs[original]!, docs[c]!).jaccard.toFixed(3)})  ${describe(c)}`);
+  for (const c of copies)
+    console.log(`    ${matches[c]!.similarity.toFixed(3)} (exact with the original ${overlap(docs[original]!, docs[c]!).jaccard.toFixed(3)})  ${describe(c)}`);
 }
 
 // the pairs just under and over the threshold, to read: are they the same story?
@@ -133,7 +138,13 @@ for (const [i, { other, similarity }] of [...best].sort((a, b) => b[1].similarit
 /** Jaccard of the two texts' shingle sets, and the share of the smaller set found in the larger: a check on the estimate */
 function overlap(a: Doc, b: Doc): { jaccard: number; containment: number } {
   const set = (doc: Doc) => {
-    const chars = [...doc.blocks.map((x) => x.norm).join('').toLowerCase().replace(/[^\p{Script=Han}\p{Script=Latin}0-9]/gu, '')];
+    const chars = [
+      ...doc.blocks
+        .map((x) => x.norm)
+        .join('')
+        .toLowerCase()
+        .replace(/[^\p{Script=Han}\p{Script=Latin}0-9]/gu, ''),
+    ];
     const shingles = new Set<string>();
     for (let i = 0; i + SHINGLE_LENGTH <= chars.length; i++) shingles.add(chars.slice(i, i + SHINGLE_LENGTH).join(''));
     return shingles;

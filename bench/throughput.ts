@@ -43,14 +43,16 @@ for (let pass = 0; pass < 2; pass++) {
 // three rounds, after the passes above (so with the code warm). Each stage's own work, without the
 // garbage and cache pressure of the other stages, which the interleaved timers above charge to
 // whichever stage is running when a collection falls due.
-const prepared = sources.map((source) => {
-  const doc = newDoc(source);
-  for (const stage of pipeline.stages) {
-    if (stage.name === 'segment' || hasFatal(doc)) break;
-    stage.run(doc);
-  }
-  return doc;
-}).filter((doc) => !hasFatal(doc));
+const prepared = sources
+  .map((source) => {
+    const doc = newDoc(source);
+    for (const stage of pipeline.stages) {
+      if (stage.name === 'segment' || hasFatal(doc)) break;
+      stage.run(doc);
+    }
+    return doc;
+  })
+  .filter((doc) => !hasFatal(doc));
 const segmentStage = pipeline.stages.find((s) => s.name === 'segment')!;
 const entitiesStage = pipeline.stages.find((s) => s.name === 'entities')!;
 const apart = { segment: [] as number[], entities: [] as number[] };
@@ -110,7 +112,9 @@ const { total } = passes[0]!;
 console.log(`files: ${files.length} (${mb(bytes)} MiB), analysed: ${total.documents}, word tokens: ${total.tokens}`);
 console.log(`resources loaded in ${loadMs.toFixed(0)} ms (${resources.kb.entities.size} entities, ${resources.kb.aliases.size} aliases)`);
 passes.forEach(({ stageMs, runMs }, pass) => {
-  console.log(`pass ${pass + 1} (${pass === 0 ? 'cold' : 'warm'}): ${runMs.toFixed(0)} ms, ${(total.documents / (runMs / 1000)).toFixed(0)} docs/s, ${(total.tokens / (runMs / 1000) / 1000).toFixed(0)}k tokens/s`);
+  console.log(
+    `pass ${pass + 1} (${pass === 0 ? 'cold' : 'warm'}): ${runMs.toFixed(0)} ms, ${(total.documents / (runMs / 1000)).toFixed(0)} docs/s, ${(total.tokens / (runMs / 1000) / 1000).toFixed(0)}k tokens/s`,
+  );
   for (const [name, ms] of stageMs) console.log(`  ${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms  ${((ms / runMs) * 100).toFixed(1).padStart(5)}%`);
   console.log(`  entities / segment: ${((stageMs.get('entities')! / stageMs.get('segment')!) * 100).toFixed(1)}%`);
 });

@@ -194,9 +194,12 @@ function compareCommand(raw: RawOptions, quiet: boolean, io: Io): number {
     for (const c of summary.comparisons) {
       const side = (t: typeof c.tallyA) => `${t.documents} document${t.documents === 1 ? '' : 's'}, ${t.tokens} tokens`;
       io.err.write(`zhtext: ${c.a}: ${side(c.tallyA)}; ${c.b}: ${side(c.tallyB)}\n`);
-      if (c.tallyA.documents === 0 || c.tallyB.documents === 0) io.err.write(`zhtext: ${c.tallyA.documents === 0 ? c.a : c.b} has no documents: nothing to compare\n`);
+      if (c.tallyA.documents === 0 || c.tallyB.documents === 0)
+        io.err.write(`zhtext: ${c.tallyA.documents === 0 ? c.a : c.b} has no documents: nothing to compare\n`);
     }
-    io.err.write(`zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.failed} failed; wrote ${summary.written.length} files to ${raw.out}\n`);
+    io.err.write(
+      `zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.failed} failed; wrote ${summary.written.length} files to ${raw.out}\n`,
+    );
     return summary.failed > 0 ? 1 : 0;
   } finally {
     progress.done();
@@ -207,7 +210,8 @@ function kwicCommand(raw: RawOptions, io: Io): number {
   const result = runKwic(raw);
   io.out.write(formatKwic(result));
   io.err.write(`zhtext: ${result.kind} ${result.key}: ${result.lines.length} matches in ${result.documents} documents\n`);
-  if (result.lines.length === 0) io.err.write('zhtext: no matches; an entity is named by its id as in entities.csv (US, per:joe_biden), a term as in terms.csv\n');
+  if (result.lines.length === 0)
+    io.err.write('zhtext: no matches; an entity is named by its id as in entities.csv (US, per:joe_biden), a term as in terms.csv\n');
   return 0;
 }
 

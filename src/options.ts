@@ -169,8 +169,43 @@ export type CommandName = Config['command'];
 
 /** the options each command takes (besides --quiet, which only the command line reads) */
 const ACCEPTS: Record<CommandName, ReadonlySet<keyof RawOptions>> = {
-  analyze: new Set(['inputs', 'out', 'tz', 'by', 'from', 'to', 'outlet', 'script', 'dedupe', 'unit', 'entities', 'dictionaryDir', 'minPairCount', 'minTermCount', 'top']),
-  compare: new Set(['inputs', 'out', 'tz', 'by', 'from', 'to', 'outlet', 'script', 'dedupe', 'unit', 'entities', 'dictionaryDir', 'a', 'b', 'minCount', 'minExpected', 'minPairCount', 'top']),
+  analyze: new Set([
+    'inputs',
+    'out',
+    'tz',
+    'by',
+    'from',
+    'to',
+    'outlet',
+    'script',
+    'dedupe',
+    'unit',
+    'entities',
+    'dictionaryDir',
+    'minPairCount',
+    'minTermCount',
+    'top',
+  ]),
+  compare: new Set([
+    'inputs',
+    'out',
+    'tz',
+    'by',
+    'from',
+    'to',
+    'outlet',
+    'script',
+    'dedupe',
+    'unit',
+    'entities',
+    'dictionaryDir',
+    'a',
+    'b',
+    'minCount',
+    'minExpected',
+    'minPairCount',
+    'top',
+  ]),
   kwic: new Set(['inputs', 'query', 'tz', 'from', 'to', 'outlet', 'script', 'dedupe', 'entities', 'dictionaryDir']),
   'eval-ner': new Set(['gold', 'predOut', 'entities', 'dictionaryDir']),
 };
@@ -210,7 +245,12 @@ export function compareConfig(raw: RawOptions): CompareConfig {
     sides = { a, b };
   } else if ((raw.a === undefined) !== (raw.b === undefined)) {
     const given = raw.a === undefined ? 'b' : 'a';
-    check.problem('OPTION_REQUIRED', given === 'a' ? 'b' : 'a', undefined, `compare needs both --a and --b, or neither (--${given} ${raw[given]} was given alone)`);
+    check.problem(
+      'OPTION_REQUIRED',
+      given === 'a' ? 'b' : 'a',
+      undefined,
+      `compare needs both --a and --b, or neither (--${given} ${raw[given]} was given alone)`,
+    );
   }
   const config: CompareConfig = {
     command: 'compare',
@@ -438,7 +478,12 @@ class Checker {
     if (spec === undefined) return undefined;
     const days = parseDayRange(spec);
     if (days) return { spec, days };
-    this.problem('OPTION_INVALID_PERIOD', key, spec, `--${key} "${spec}" is not a day, week, month or range (2020-10-14, 2020-W42, 2020-10, 2020-10-01..2020-10-07)`);
+    this.problem(
+      'OPTION_INVALID_PERIOD',
+      key,
+      spec,
+      `--${key} "${spec}" is not a day, week, month or range (2020-10-14, 2020-W42, 2020-10, 2020-10-01..2020-10-07)`,
+    );
     return undefined;
   }
 

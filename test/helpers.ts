@@ -1,7 +1,7 @@
 // Builders shared by the tests: documents by hand, and the small dictionaries in test/fixtures.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { newDoc } from '../src/pipeline/pipeline.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import type { Block, Doc } from '../src/types.js';

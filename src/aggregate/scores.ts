@@ -1,6 +1,7 @@
 // Scores computed from merged tallies.
-import type { TermStat } from './tally.js';
+
 import { compareCodeUnits } from '../text/compare.js';
+import type { TermStat } from './tally.js';
 
 /**
  * Smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1: never zero, so a one-document

@@ -66,7 +66,8 @@ export function runAnalyze(options: AnalyzeOptions, hooks: Pick<RunHooks, 'onDoc
     files.set('entity_timeline.csv', entityTimelineCsv(series, resources.kb));
     files.set('term_timeline.csv', termTimelineCsv(series, config.minTermCount));
     files.set('bursts.csv', burstsCsv(series, resources.kb));
-    for (const [period, tally] of series) files.set(`network_${period}.gexf`, networkGexf(period, tally, resources.kb, config.minPairCount, unitName(config.unit)));
+    for (const [period, tally] of series)
+      files.set(`network_${period}.gexf`, networkGexf(period, tally, resources.kb, config.minPairCount, unitName(config.unit)));
   }
   const written = writeRun(run, files, counts);
   return {

@@ -3,8 +3,8 @@
 // --b, each period (--by) is compared with all the others together, and each period's network with
 // the one before it.
 import { emptyTally, mergeTally, type Tally, tallyWithout } from '../aggregate/tally.js';
-import { comparisonReport } from '../export/comparison-report.js';
 import { type Comparison, keynessCsv, networkDiffCsv } from '../export/comparison.js';
+import { comparisonReport } from '../export/comparison-report.js';
 import { compareConfig, type RawOptions, type Side } from '../options.js';
 import { inRange, type PeriodUnit, periodOf } from '../text/periods.js';
 import { prepareRun, type RunHooks, runCorpus, writeRun } from './runner.js';

@@ -4,9 +4,9 @@
 import { parseNameEntityId } from '../entity-ids.js';
 import { kwicConfig, type RawOptions } from '../options.js';
 import { termReader } from '../stages/count/index.js';
-import type { Doc } from '../types.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { spanIndexAt } from '../text/sentences.js';
+import type { Doc } from '../types.js';
 import { prepareRun, runCorpus } from './runner.js';
 
 /** what `runKwic` takes: the command line's options in camelCase, the entity id or term as `query` */

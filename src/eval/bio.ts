@@ -16,19 +16,22 @@ export interface Span {
 export function readBio(text: string, source = 'BIO file'): BioSentence[] {
   const sentences: BioSentence[] = [];
   let current: BioSentence = { chars: [], labels: [] };
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') {
-      if (current.chars.length > 0) sentences.push(current);
-      current = { chars: [], labels: [] };
-      return;
-    }
-    const match = /^(\S+)[ \t]+(\S+)\s*$/.exec(line) ?? /^([ \t])[ \t]+(\S+)\s*$/.exec(line);
-    if (!match || !/^(O|[BI]-\S+)$/.test(match[2]!)) {
-      throw new Error(`${source}:${index + 1}: expected "<character> <label>" with a label O, B-X or I-X, got ${JSON.stringify(line)}`);
-    }
-    current.chars.push(match[1]!);
-    current.labels.push(match[2]!);
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      if (line.trim() === '') {
+        if (current.chars.length > 0) sentences.push(current);
+        current = { chars: [], labels: [] };
+        return;
+      }
+      const match = /^(\S+)[ \t]+(\S+)\s*$/.exec(line) ?? /^([ \t])[ \t]+(\S+)\s*$/.exec(line);
+      if (!match || !/^(O|[BI]-\S+)$/.test(match[2]!)) {
+        throw new Error(`${source}:${index + 1}: expected "<character> <label>" with a label O, B-X or I-X, got ${JSON.stringify(line)}`);
+      }
+      current.chars.push(match[1]!);
+      current.labels.push(match[2]!);
+    });
   if (current.chars.length > 0) sentences.push(current);
   return sentences;
 }

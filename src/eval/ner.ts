@@ -7,8 +7,8 @@ import { createEntitiesStage } from '../stages/entities/index.js';
 import { createNormalizeStage } from '../stages/normalize/index.js';
 import { createSegmentStage } from '../stages/segment/index.js';
 import type { EntityType, Mention } from '../types.js';
-import { labelsOf, spansOf, type BioSentence, type Span } from './bio.js';
-import { scoreSpans, type Score } from './score.js';
+import { type BioSentence, labelsOf, type Span, spansOf } from './bio.js';
+import { type Score, scoreSpans } from './score.js';
 
 export const BIO_TYPE: Record<EntityType, string> = { PERSON: 'PER', GPE: 'LOC', LOC: 'LOC', ORG: 'ORG' };
 
@@ -65,7 +65,13 @@ export function evaluateNer(gold: BioSentence[], tag: (text: string) => Mention[
 export function formatScores(evaluation: NerEvaluation): string {
   const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
   const rows = [...evaluation.byType, evaluation.overall].map(
-    (s) => `${s.type.padEnd(8)}${String(s.gold).padStart(7)}${String(s.predicted).padStart(7)}${String(s.correct).padStart(7)}${pct(s.precision)}${pct(s.recall)}${pct(s.f1)}`,
+    (s) =>
+      `${s.type.padEnd(8)}${String(s.gold).padStart(7)}${String(s.predicted).padStart(7)}${String(s.correct).padStart(7)}${pct(s.precision)}${pct(s.recall)}${pct(s.f1)}`,
   );
-  return [`sentences: ${evaluation.sentences}`, `${'type'.padEnd(8)}${'gold'.padStart(7)}${'pred'.padStart(7)}${'right'.padStart(7)}${'P%'.padStart(6)}${'R%'.padStart(6)}${'F1%'.padStart(6)}`, ...rows, ''].join('\n');
+  return [
+    `sentences: ${evaluation.sentences}`,
+    `${'type'.padEnd(8)}${'gold'.padStart(7)}${'pred'.padStart(7)}${'right'.padStart(7)}${'P%'.padStart(6)}${'R%'.padStart(6)}${'F1%'.padStart(6)}`,
+    ...rows,
+    '',
+  ].join('\n');
 }

@@ -37,6 +37,10 @@ export function scoreSpans(gold: Span[][], predicted: Span[][]): { byType: Score
     }
   });
   const byType = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([type, c]) => score(type, c.gold, c.predicted, c.correct));
-  const total = byType.reduce((t, s) => ({ gold: t.gold + s.gold, predicted: t.predicted + s.predicted, correct: t.correct + s.correct }), { gold: 0, predicted: 0, correct: 0 });
+  const total = byType.reduce((t, s) => ({ gold: t.gold + s.gold, predicted: t.predicted + s.predicted, correct: t.correct + s.correct }), {
+    gold: 0,
+    predicted: 0,
+    correct: 0,
+  });
   return { byType, overall: score('overall', total.gold, total.predicted, total.correct) };
 }

@@ -1,16 +1,32 @@
 // Tables of `zhtext compare`: keyness of terms and entities between two sides, and the difference
 // between the two sides' entity co-occurrence networks.
 import { associationOf } from '../aggregate/association.js';
-import { compareKeyness, keynessOf, type Keyness } from '../aggregate/keyness.js';
+import { compareKeyness, type Keyness, keynessOf } from '../aggregate/keyness.js';
 import { round } from '../aggregate/scores.js';
 import { splitPairKey, type Tally } from '../aggregate/tally.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { compareCodeUnits } from '../text/compare.js';
-import { toCsv, type Cell } from './csv.js';
+import { type Cell, toCsv } from './csv.js';
 
 export const COMPARISON_COLUMNS = {
   keyness: ['a', 'b', 'item', 'kind', 'name', 'count_a', 'count_b', 'total_a', 'total_b', 'docs_a', 'docs_b', 'g2', 'p_value', 'log_ratio', 'low_expected'],
-  networkDiff: ['a', 'b', 'source', 'target', 'source_name', 'target_name', 'change', 'count_a', 'count_b', 'npmi_a', 'npmi_b', 'llr_a', 'llr_b', 'units_a', 'units_b'],
+  networkDiff: [
+    'a',
+    'b',
+    'source',
+    'target',
+    'source_name',
+    'target_name',
+    'change',
+    'count_a',
+    'count_b',
+    'npmi_a',
+    'npmi_b',
+    'llr_a',
+    'llr_b',
+    'units_a',
+    'units_b',
+  ],
 } as const;
 
 /** two sides to compare: a label each (a period, a range, or "rest") and their counts */
@@ -70,7 +86,23 @@ export function keynessCsv(comparisons: Comparison[], kb: KnowledgeBase, options
   for (const c of comparisons) {
     const { a, b, tallyA, tallyB } = c;
     for (const x of keyItems(c, kb, options)) {
-      rows.push([a, b, x.item, x.kind, x.name, x.countA, x.countB, tallyA.tokens, tallyB.tokens, tallyA.documents, tallyB.documents, round(x.g2), pValueCell(x.pValue), round(x.logRatio), x.lowExpected ? 'yes' : 'no']);
+      rows.push([
+        a,
+        b,
+        x.item,
+        x.kind,
+        x.name,
+        x.countA,
+        x.countB,
+        tallyA.tokens,
+        tallyB.tokens,
+        tallyA.documents,
+        tallyB.documents,
+        round(x.g2),
+        pValueCell(x.pValue),
+        round(x.logRatio),
+        x.lowExpected ? 'yes' : 'no',
+      ]);
     }
   }
   return toCsv(COMPARISON_COLUMNS.keyness, rows);
@@ -110,7 +142,9 @@ export function edgeChanges({ tallyA, tallyB }: Comparison, minCount: number): E
     const [source, target] = splitPairKey(key);
     edges.push({ key, source, target, change: inA && inB ? 'changed' : inB ? 'gained' : 'lost', countA, countB });
   }
-  return edges.sort((x, y) => CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] || Math.max(y.countA, y.countB) - Math.max(x.countA, x.countB) || compareCodeUnits(x.key, y.key));
+  return edges.sort(
+    (x, y) => CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] || Math.max(y.countA, y.countB) - Math.max(x.countA, x.countB) || compareCodeUnits(x.key, y.key),
+  );
 }
 
 /** Both sides' counts and measures of each changed edge; a side's measures are empty where the pair never met. */
@@ -126,7 +160,23 @@ export function networkDiffCsv(comparisons: Comparison[], kb: KnowledgeBase, min
       };
       const sa = side(tallyA, e.countA);
       const sb = side(tallyB, e.countB);
-      rows.push([a, b, e.source, e.target, describeEntity(kb, e.source).name, describeEntity(kb, e.target).name, e.change, e.countA, e.countB, sa.npmi, sb.npmi, sa.llr, sb.llr, tallyA.units, tallyB.units]);
+      rows.push([
+        a,
+        b,
+        e.source,
+        e.target,
+        describeEntity(kb, e.source).name,
+        describeEntity(kb, e.target).name,
+        e.change,
+        e.countA,
+        e.countB,
+        sa.npmi,
+        sb.npmi,
+        sa.llr,
+        sb.llr,
+        tallyA.units,
+        tallyB.units,
+      ]);
     }
   }
   return toCsv(COMPARISON_COLUMNS.networkDiff, rows);

@@ -55,7 +55,8 @@ export function gexfOf(graph: GexfGraph): string {
   const ids = new Set<string>();
   for (const node of nodes) {
     if (ids.has(node.id)) throw new RangeError(`gexf: node id ${node.id} appears twice`);
-    if (!Number.isInteger(node.mentions) || node.mentions < 0) throw new RangeError(`gexf: mentions of ${node.id} must be an integer ≥ 0, got ${node.mentions}`);
+    if (!Number.isInteger(node.mentions) || node.mentions < 0)
+      throw new RangeError(`gexf: mentions of ${node.id} must be an integer ≥ 0, got ${node.mentions}`);
     ids.add(node.id);
   }
 
@@ -72,7 +73,8 @@ export function gexfOf(graph: GexfGraph): string {
     const edge = edges[i]!;
     for (const end of [edge.source, edge.target]) if (!ids.has(end)) throw new RangeError(`gexf: edge ${edge.source}–${edge.target} names unknown node ${end}`);
     const previous = edges[i - 1];
-    if (previous && previous.source === edge.source && previous.target === edge.target) throw new RangeError(`gexf: edge ${edge.source}–${edge.target} appears twice`);
+    if (previous && previous.source === edge.source && previous.target === edge.target)
+      throw new RangeError(`gexf: edge ${edge.source}–${edge.target} appears twice`);
   }
 
   const lines = [

@@ -3,9 +3,9 @@
 import { rankTerms } from '../aggregate/scores.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
+import { compareCodeUnits } from '../text/compare.js';
 import { byMentions, sortedPairs, surfaceList } from './tables.js';
 import { burstRows, type PeriodSeries } from './timelines.js';
-import { compareCodeUnits } from '../text/compare.js';
 
 export interface ReportOptions {
   /** rows in the overall tables */
@@ -31,16 +31,34 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
 
   out.push('# Keyword report', '');
   out.push('## Corpus', '');
-  out.push(`- Files read: ${docs.length}; analysed: ${tally.documents} (${count('ok')} clean, ${count('warning')} with warnings); failed: ${count('failed')}; exact duplicates counted once: ${count('duplicate')}.`);
-  out.push(`- Word tokens: ${tally.tokens}; distinct terms: ${tally.terms.size}; entities: ${tally.entities.size}; entity mentions: ${result.mentions.length}.`);
-  out.push(`- Days: ${days.length > 0 ? `${days[0]} to ${days[days.length - 1]} (${days.length} with posts)` : 'none dated'}; outlets: ${result.termsByOutlet.size}.`);
-  out.push(`- Scripts: ${[...scripts].sort(([a], [b]) => compareCodeUnits(a, b)).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}.`);
-  out.push('', 'Terms are content words in simplified form (stop words, numbers, punctuation and single characters left out). ' +
-    'TF-IDF = count × (ln((1 + N) / (1 + docs)) + 1), N = documents analysed; per outlet and per day, the count is the group\'s and the idf the corpus\'s.', '');
+  out.push(
+    `- Files read: ${docs.length}; analysed: ${tally.documents} (${count('ok')} clean, ${count('warning')} with warnings); failed: ${count('failed')}; exact duplicates counted once: ${count('duplicate')}.`,
+  );
+  out.push(
+    `- Word tokens: ${tally.tokens}; distinct terms: ${tally.terms.size}; entities: ${tally.entities.size}; entity mentions: ${result.mentions.length}.`,
+  );
+  out.push(
+    `- Days: ${days.length > 0 ? `${days[0]} to ${days[days.length - 1]} (${days.length} with posts)` : 'none dated'}; outlets: ${result.termsByOutlet.size}.`,
+  );
+  out.push(
+    `- Scripts: ${
+      [...scripts]
+        .sort(([a], [b]) => compareCodeUnits(a, b))
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ') || 'none'
+    }.`,
+  );
+  out.push(
+    '',
+    'Terms are content words in simplified form (stop words, numbers, punctuation and single characters left out). ' +
+      "TF-IDF = count × (ln((1 + N) / (1 + docs)) + 1), N = documents analysed; per outlet and per day, the count is the group's and the idf the corpus's.",
+    '',
+  );
 
   out.push(`## Top keywords (TF-IDF)`, '', '| # | term | count | docs | TF-IDF |', '|---:|---|---:|---:|---:|');
-  rankTerms(tally.terms, tally.terms, tally.documents).slice(0, options.top).forEach((r, i) =>
-    out.push(`| ${i + 1} | ${cell(r.term)} | ${r.stat.count} | ${r.stat.docs} | ${r.tfidf} |`));
+  rankTerms(tally.terms, tally.terms, tally.documents)
+    .slice(0, options.top)
+    .forEach((r, i) => out.push(`| ${i + 1} | ${cell(r.term)} | ${r.stat.count} | ${r.stat.docs} | ${r.tfidf} |`));
   out.push('');
 
   const groupSection = (title: string, groups: CorpusResult['termsByOutlet'], order: string[]) => {
@@ -57,17 +75,24 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
   groupSection('Keywords by day', result.termsByDay, days);
 
   out.push('## Top entities', '', '| # | entity | id | type | mentions | docs | written as |', '|---:|---|---|---|---:|---:|---|');
-  byMentions(tally.entities).slice(0, options.top).forEach(([id, s], i) =>
-    out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${describeEntity(kb, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaceList(s.surfaces).slice(0, 5).join(', '))} |`));
+  byMentions(tally.entities)
+    .slice(0, options.top)
+    .forEach(([id, s], i) =>
+      out.push(
+        `| ${i + 1} | ${cell(name(id))} | ${id} | ${describeEntity(kb, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaceList(s.surfaces).slice(0, 5).join(', '))} |`,
+      ),
+    );
   out.push('');
 
   out.push('## Strongest co-occurrences', '', 'Pairs counted once per sentence in which both occur.', '');
   out.push('### Entities', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
-  sortedPairs(tally.entityPairs, 1).slice(0, options.top).forEach(([a, b, s], i) =>
-    out.push(`| ${i + 1} | ${cell(name(a))} | ${cell(name(b))} | ${s.count} | ${s.docs} |`));
+  sortedPairs(tally.entityPairs, 1)
+    .slice(0, options.top)
+    .forEach(([a, b, s], i) => out.push(`| ${i + 1} | ${cell(name(a))} | ${cell(name(b))} | ${s.count} | ${s.docs} |`));
   out.push('', '### Terms', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
-  sortedPairs(tally.termPairs, options.minTermPairCount).slice(0, options.top).forEach(([a, b, s], i) =>
-    out.push(`| ${i + 1} | ${cell(a)} | ${cell(b)} | ${s.count} | ${s.docs} |`));
+  sortedPairs(tally.termPairs, options.minTermPairCount)
+    .slice(0, options.top)
+    .forEach(([a, b, s], i) => out.push(`| ${i + 1} | ${cell(a)} | ${cell(b)} | ${s.count} | ${s.docs} |`));
   out.push('');
   if (options.periods) periodSections(out, options.periods, kb, options);
   return out.join('\n');
@@ -84,9 +109,16 @@ function periodSections(out: string[], { by, series }: NonNullable<ReportOptions
     out.push(`| ${period} | ${t.documents} | ${t.tokens} | ${cells.join(', ')} |`);
   }
   out.push('');
-  const bursts = burstRows(series).sort((x, y) => y.z - x.z || compareCodeUnits(x.period, y.period) || compareCodeUnits(x.id, y.id)).slice(0, options.top);
-  out.push('## Strongest bursts', '', 'Entities mentioned far more than their own recent baseline: z = (mentions − expected) / √expected, ' +
-    `expected from the previous ${by}s' rate (bursts.csv has them all and the method).`, '');
+  const bursts = burstRows(series)
+    .sort((x, y) => y.z - x.z || compareCodeUnits(x.period, y.period) || compareCodeUnits(x.id, y.id))
+    .slice(0, options.top);
+  out.push(
+    '## Strongest bursts',
+    '',
+    'Entities mentioned far more than their own recent baseline: z = (mentions − expected) / √expected, ' +
+      `expected from the previous ${by}s' rate (bursts.csv has them all and the method).`,
+    '',
+  );
   out.push(`| # | ${by} | entity | mentions | expected | z |`, '|---:|---|---|---:|---:|---:|');
   bursts.forEach((b, i) => out.push(`| ${i + 1} | ${b.period} | ${cell(name(b.id))} | ${b.mentions} | ${b.expected.toFixed(1)} | ${b.z.toFixed(1)} |`));
   out.push('');

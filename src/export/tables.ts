@@ -1,14 +1,30 @@
 // The CSV tables of an analysis run. Column names are stable and documented in the README.
-import { mostFrequent, splitPairKey, type EntityStat, type PairStat } from '../aggregate/tally.js';
+
 import { associationOf } from '../aggregate/association.js';
 import { round, tfidf } from '../aggregate/scores.js';
+import { type EntityStat, mostFrequent, type PairStat, splitPairKey } from '../aggregate/tally.js';
 import type { CorpusResult } from '../pipeline/analyze.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
-import { toCsv, type Cell } from './csv.js';
 import { compareCodeUnits } from '../text/compare.js';
+import { type Cell, toCsv } from './csv.js';
 
 export const COLUMNS = {
-  documents: ['doc_id', 'path', 'title', 'date', 'day', 'outlet', 'outlet_id', 'outlet_as_written', 'url', 'script', 'tokens', 'status', 'copy_of', 'similarity'],
+  documents: [
+    'doc_id',
+    'path',
+    'title',
+    'date',
+    'day',
+    'outlet',
+    'outlet_id',
+    'outlet_as_written',
+    'url',
+    'script',
+    'tokens',
+    'status',
+    'copy_of',
+    'similarity',
+  ],
   terms: ['term', 'pos', 'count', 'docs', 'tfidf'],
   entities: ['entity_id', 'type', 'name', 'mentions', 'docs', 'surfaces'],
   entityMentions: ['doc_id', 'day', 'outlet', 'entity_id', 'surface', 'block', 'start', 'end', 'context', 'path'],
@@ -21,11 +37,25 @@ export interface TableOptions {
   minTermPairCount: number;
 }
 
-
 export function documentsCsv(result: CorpusResult): string {
   return toCsv(
     COLUMNS.documents,
-    result.documents.map((d) => [d.id, d.path, d.title, d.date, d.day, d.outlet, d.outletId, d.outletWritten, d.url, d.script, d.tokens, d.status, d.copyOf, d.similarity]),
+    result.documents.map((d) => [
+      d.id,
+      d.path,
+      d.title,
+      d.date,
+      d.day,
+      d.outlet,
+      d.outletId,
+      d.outletWritten,
+      d.url,
+      d.script,
+      d.tokens,
+      d.status,
+      d.copyOf,
+      d.similarity,
+    ]),
   );
 }
 
@@ -84,7 +114,8 @@ export function cooccurrenceCsv(result: CorpusResult, options: TableOptions): st
     return [a, b, kind, s.count, s.docs, unitsA, unitsB, tally.units, round(m.pmi), round(m.npmi), round(m.llr), round(m.dice)];
   };
   for (const [a, b, s] of sortedPairs(tally.entityPairs, 1)) rows.push(row(a, b, 'entity', s, tally.entities.get(a)!.units, tally.entities.get(b)!.units));
-  for (const [a, b, s] of sortedPairs(tally.termPairs, options.minTermPairCount)) rows.push(row(a, b, 'term', s, tally.terms.get(a)!.units, tally.terms.get(b)!.units));
+  for (const [a, b, s] of sortedPairs(tally.termPairs, options.minTermPairCount))
+    rows.push(row(a, b, 'term', s, tally.terms.get(a)!.units, tally.terms.get(b)!.units));
   return toCsv(COLUMNS.cooccurrence, rows);
 }
 

@@ -1,12 +1,12 @@
 // Tables over periods (analyze --by): entity and term timelines with their denominators, bursts of
 // entities against their own recent baseline, and each period's entity co-occurrence network.
 import { associationOf } from '../aggregate/association.js';
-import { burstsOf, type BurstRow } from '../aggregate/bursts.js';
+import { type BurstRow, burstsOf } from '../aggregate/bursts.js';
 import { round } from '../aggregate/scores.js';
 import { splitPairKey, type Tally } from '../aggregate/tally.js';
 import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
 import { compareCodeUnits } from '../text/compare.js';
-import { toCsv, type Cell } from './csv.js';
+import { type Cell, toCsv } from './csv.js';
 import { gexfOf } from './gexf.js';
 
 export const TIMELINE_COLUMNS = {
@@ -42,7 +42,9 @@ export function entityTimelineCsv(series: PeriodSeries, kb: KnowledgeBase): stri
   const ids = entityIdsOf(series);
   const rows: Cell[][] = [];
   for (const [period, t] of series) {
-    const ordered = [...ids].map((id) => [id, t.entities.get(id)] as const).sort(([ia, a], [ib, b]) => (b?.mentions ?? 0) - (a?.mentions ?? 0) || compareCodeUnits(ia, ib));
+    const ordered = [...ids]
+      .map((id) => [id, t.entities.get(id)] as const)
+      .sort(([ia, a], [ib, b]) => (b?.mentions ?? 0) - (a?.mentions ?? 0) || compareCodeUnits(ia, ib));
     for (const [id, stat] of ordered) {
       const { name, type } = describeEntity(kb, id);
       const mentions = stat?.mentions ?? 0;
@@ -60,7 +62,9 @@ export function termTimelineCsv(series: PeriodSeries, minCount: number): string 
   const terms = [...totals].filter(([, n]) => n >= minCount).map(([term]) => term);
   const rows: Cell[][] = [];
   for (const [period, t] of series) {
-    const ordered = terms.map((term) => [term, t.terms.get(term)] as const).sort(([ta, a], [tb, b]) => (b?.count ?? 0) - (a?.count ?? 0) || compareCodeUnits(ta, tb));
+    const ordered = terms
+      .map((term) => [term, t.terms.get(term)] as const)
+      .sort(([ta, a], [tb, b]) => (b?.count ?? 0) - (a?.count ?? 0) || compareCodeUnits(ta, tb));
     for (const [term, stat] of ordered) {
       const count = stat?.count ?? 0;
       const docs = stat?.docs ?? 0;

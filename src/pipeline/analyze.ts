@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { createCopyDetector, signatureOf } from '../aggregate/near-duplicates.js';
 import { emptyTally, mergeTally, mergeTerms, type Tally, type TermStat } from '../aggregate/tally.js';
 import { addMessage } from '../messages.js';
-import { inRange, periodOf, type DayRange, type PeriodUnit } from '../text/periods.js';
+import { type DayRange, inRange, type PeriodUnit, periodOf } from '../text/periods.js';
 import { spanIndexAt } from '../text/sentences.js';
-import { hasFatal, type Doc, type Message, type Script } from '../types.js';
+import { type Doc, hasFatal, type Message, type Script } from '../types.js';
 import { documentId, newDoc, type Pipeline } from './pipeline.js';
 
 /**
@@ -77,7 +77,12 @@ export interface CorpusResult {
   mentions: MentionRow[];
 }
 
-export function analyzeFiles(files: string[], pipeline: Pipeline, onDocument?: (done: number, doc: DocumentRecord) => void, options: CorpusOptions = {}): CorpusResult {
+export function analyzeFiles(
+  files: string[],
+  pipeline: Pipeline,
+  onDocument?: (done: number, doc: DocumentRecord) => void,
+  options: CorpusOptions = {},
+): CorpusResult {
   const result: CorpusResult = { documents: [], tally: emptyTally(), termsByOutlet: new Map(), termsByDay: new Map(), periods: new Map(), mentions: [] };
   const firstPathOfId = new Map<string, string>();
   const copies = createCopyDetector();
@@ -97,7 +102,8 @@ export function analyzeFiles(files: string[], pipeline: Pipeline, onDocument?: (
       } else {
         // near-copies are looked for among the documents that count, in input order
         copy = copies.add(doc.id, signatureOf(doc.blocks.map((b) => b.norm)));
-        if (copy && options.dedupe) addMessage(doc, 'near-copy', `a copy of ${copy.copyOf} (similarity ${copy.similarity.toFixed(2)}): counted once (--dedupe)`);
+        if (copy && options.dedupe)
+          addMessage(doc, 'near-copy', `a copy of ${copy.copyOf} (similarity ${copy.similarity.toFixed(2)}): counted once (--dedupe)`);
         else {
           collect(doc, result, options);
           options.onCounted?.(doc);
@@ -115,7 +121,9 @@ export function analyzeFiles(files: string[], pipeline: Pipeline, onDocument?: (
 function exclusionOf(doc: Doc, options: CorpusOptions): string | undefined {
   const day = doc.meta.day;
   if (options.days && (!day || !inRange(day, options.days))) {
-    return day ? `dated ${day}, outside ${options.days.from} to ${options.days.to}` : `undated, and only ${options.days.from} to ${options.days.to} is asked for`;
+    return day
+      ? `dated ${day}, outside ${options.days.from} to ${options.days.to}`
+      : `undated, and only ${options.days.from} to ${options.days.to} is asked for`;
   }
   if (options.outletIds && !options.outletIds.has(doc.meta.outletId ?? '')) return `outlet "${doc.meta.outlet ?? ''}" is not among --outlet`;
   if (options.scripts && !options.scripts.has(doc.script)) return `script ${doc.script} is not among --script`;
@@ -183,7 +191,13 @@ function statusOf(doc: Doc, failed: boolean, duplicate: boolean, excluded: boole
   return doc.messages.some((m) => m.severity === 'warning') ? 'warning' : 'ok';
 }
 
-function toRecord(doc: Doc, duplicate: boolean, excluded: boolean, copy: { copyOf: string; similarity: number } | undefined, options: CorpusOptions): DocumentRecord {
+function toRecord(
+  doc: Doc,
+  duplicate: boolean,
+  excluded: boolean,
+  copy: { copyOf: string; similarity: number } | undefined,
+  options: CorpusOptions,
+): DocumentRecord {
   const failed = hasFatal(doc);
   const status = statusOf(doc, failed, duplicate, excluded, copy !== undefined && options.dedupe === true);
   return {

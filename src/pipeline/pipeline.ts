@@ -8,7 +8,7 @@ import { createEntitiesStage } from '../stages/entities/index.js';
 import { createExtractStage } from '../stages/extract/index.js';
 import { createNormalizeStage } from '../stages/normalize/index.js';
 import { createSegmentStage } from '../stages/segment/index.js';
-import { hasFatal, type AnalysisOptions, type Doc, type SourceFile, type Stage } from '../types.js';
+import { type AnalysisOptions, type Doc, hasFatal, type SourceFile, type Stage } from '../types.js';
 import type { Resources } from './resources.js';
 
 export interface Pipeline {

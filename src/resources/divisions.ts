@@ -3,8 +3,8 @@
 // place. The knowledge base's own files come first: a name they already hold keeps its entry.
 import { createRequire } from 'node:module';
 import { nameEntityId } from '../entity-ids.js';
-import type { Entity } from './knowledge-base.js';
 import { compareCodeUnits } from '../text/compare.js';
+import type { Entity } from './knowledge-base.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,8 +16,27 @@ type DivisionTable = Record<string, Record<string, string>>;
  * district of Panzhihua and of Hong Kong and Taipei; 市北区 of Qingdao and of Taiwanese cities).
  */
 const GENERIC = new Set([
-  '市辖区', '城区', '郊区', '矿区', '新区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划',
-  '东区', '西区', '南区', '北区', '中区', '市中区', '市北区', '市南区', '城中区', '城东区', '城西区', '城北区', '城南区',
+  '市辖区',
+  '城区',
+  '郊区',
+  '矿区',
+  '新区',
+  '县',
+  '省直辖县级行政区划',
+  '自治区直辖县级行政区划',
+  '东区',
+  '西区',
+  '南区',
+  '北区',
+  '中区',
+  '市中区',
+  '市北区',
+  '市南区',
+  '城中区',
+  '城东区',
+  '城西区',
+  '城北区',
+  '城南区',
 ]);
 /** short forms of city names that are ordinary words or other things first */
 const NO_SHORT_FORM = new Set(['东方', '合作', '白银', '安康', '长治', '吉林', '海南', '三沙', '中山', '普洱', '黄山', '开平']);

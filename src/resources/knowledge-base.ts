@@ -4,13 +4,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNameEntityId } from '../entity-ids.js';
-import type { EntityType } from '../types.js';
-import type { ScriptConverter } from './script-converter.js';
-import { loadDivisionTable, divisionEntities } from './divisions.js';
-import { readTsv, splitList } from './tsv.js';
 import { DictionaryError } from '../errors.js';
-import { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
 import { compareCodeUnits } from '../text/compare.js';
+import type { EntityType } from '../types.js';
+import { divisionEntities, loadDivisionTable } from './divisions.js';
+import { loadNameLexicon, type NameLexicon } from './name-lexicon.js';
+import type { ScriptConverter } from './script-converter.js';
+import { readTsv, splitList } from './tsv.js';
 
 export interface Entity {
   id: string;

@@ -80,7 +80,8 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
       .filter((l) => l.trim() !== '' && !l.startsWith('#'))
       .map((l) => l.trim().split(/\s+/).map(normalize));
   };
-  const [surnameFile, translitFile, stopFile, givenFile, titleFile, cueFile, orgFile, placeFile, notFile, abbreviationFile, japaneseFile, ambiguousFile] = files as [string, string, string, string, string, string, string, string, string, string, string, string];
+  const [surnameFile, translitFile, stopFile, givenFile, titleFile, cueFile, orgFile, placeFile, notFile, abbreviationFile, japaneseFile, ambiguousFile] =
+    files as [string, string, string, string, string, string, string, string, string, string, string, string];
   const chars = (file: string) => table(lines(file).flatMap((cells) => cells.flatMap((c) => [...c])));
   const words = (file: string) => new Set(lines(file).map((cells) => cells[0]!));
   const surnames = new Map<string, boolean>();
@@ -91,7 +92,8 @@ export function loadNameLexicon(dir: string, normalize: (s: string) => string): 
   }
   const orgSuffixes = new Map<string, OrgSuffixKind>();
   for (const [suffix, kind] of lines(orgFile)) {
-    if (kind !== 'strong' && kind !== 'named' && kind !== 'alone') throw new DictionaryError(`${orgFile}: suffix "${suffix}" needs "strong", "named" or "alone", got "${kind ?? ''}"`);
+    if (kind !== 'strong' && kind !== 'named' && kind !== 'alone')
+      throw new DictionaryError(`${orgFile}: suffix "${suffix}" needs "strong", "named" or "alone", got "${kind ?? ''}"`);
     orgSuffixes.set(suffix!, kind);
   }
   const placeAbbreviations = new Map<string, string>();

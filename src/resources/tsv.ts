@@ -35,5 +35,8 @@ export function readTsv(path: string, required: string[]): TsvRecord[] {
 }
 
 export function splitList(cell: string | undefined): string[] {
-  return (cell ?? '').split('|').map((s) => s.trim()).filter((s) => s !== '');
+  return (cell ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

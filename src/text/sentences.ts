@@ -35,5 +35,8 @@ function pushTrimmed(spans: Span[], text: string, start: number, end: number): v
 
 /** index of the span holding `offset` (spans sorted, offset inside the text) */
 export function spanIndexAt(spans: Span[], offset: number): number {
-  return Math.max(0, lastAtOrBefore((k) => spans[k]!.start, 0, spans.length, offset));
+  return Math.max(
+    0,
+    lastAtOrBefore((k) => spans[k]!.start, 0, spans.length, offset),
+  );
 }

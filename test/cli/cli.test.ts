@@ -15,7 +15,11 @@ function zhtext(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
-const csvRows = (file: string) => readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+const csvRows = (file: string) =>
+  readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
 const tempOut = () => join(mkdtempSync(join(tmpdir(), 'zhtext-cli-')), 'out');
 
 test('a good and a broken post: exit 1, every output written, the broken file named in messages.csv', () => {
@@ -25,10 +29,16 @@ test('a good and a broken post: exit 1, every output written, the broken file na
   assert.deepEqual(readdirSync(out).sort(), OUTPUTS, 'all outputs and no staging folder');
   const docs = csvRows(join(out, 'documents.csv'));
   assert.equal(docs[0], 'doc_id,path,title,date,day,outlet,outlet_id,outlet_as_written,url,script,tokens,status,copy_of,similarity');
-  assert.match(docs[1]!, /2021-06-01-simplified-waimei\.md,测试通讯社：中美两国代表在日内瓦讨论气候合作,2021-06-02T01:30:00\+08:00,2021-06-02,测试通讯社,测试通讯社,测试通讯社,.*,simplified,\d+,ok,,$/);
+  assert.match(
+    docs[1]!,
+    /2021-06-01-simplified-waimei\.md,测试通讯社：中美两国代表在日内瓦讨论气候合作,2021-06-02T01:30:00\+08:00,2021-06-02,测试通讯社,测试通讯社,测试通讯社,.*,simplified,\d+,ok,,$/,
+  );
   assert.match(docs[2]!, /broken-front-matter\.md,.*,failed,,$/);
   const messages = csvRows(join(out, 'messages.csv'));
-  assert.ok(messages.some((m) => m.startsWith(`${BROKEN},`) && m.includes(',front-matter-invalid,fatal,')), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.startsWith(`${BROKEN},`) && m.includes(',front-matter-invalid,fatal,')),
+    messages.join('\n'),
+  );
   assert.match(run.stderr, /broken-front-matter\.md.*front-matter-invalid/);
   const terms = readFileSync(join(out, 'terms.csv'), 'utf8');
   assert.ok(terms.startsWith('\uFEFFterm,pos,count,docs,tfidf\n'));

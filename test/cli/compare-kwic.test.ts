@@ -6,14 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import * as OpenCC from 'opencc-js';
-import { readCsv, ROOT } from '../helpers.js';
+import { ROOT, readCsv } from '../helpers.js';
 
 function zhtext(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 const post = (date: string, outlet: string, title: string, body: string) =>
-  `---\ntitle: "${title}"\ndate: ${date}T10:00:00+08:00\ncategories: [ ${outlet} ]\n---\n${body.split('\n').map((p) => `<p>${p}</p>`).join('\n')}\n`;
+  `---\ntitle: "${title}"\ndate: ${date}T10:00:00+08:00\ncategories: [ ${outlet} ]\n---\n${body
+    .split('\n')
+    .map((p) => `<p>${p}</p>`)
+    .join('\n')}\n`;
 function folder(posts: Record<string, string>): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'zhtext-ck-')), 'posts');
   mkdirSync(dir);
@@ -47,13 +50,20 @@ test('kwic: a term, asked in either script, and the filters', () => {
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stderr, /term 美国: 3 matches in 2 documents/);
   const filtered = zhtext('kwic', tiny(), 'US', '--from', '2020-10-15', '--outlet', '甲');
-  assert.deepEqual(filtered.stdout.trimEnd().split('\n').slice(1).map((l) => l.split('\t')[2]), ['【美国】，日本。']);
+  assert.deepEqual(
+    filtered.stdout
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t')[2]),
+    ['【美国】，日本。'],
+  );
   const none = zhtext('kwic', tiny(), 'per:nobody');
   assert.equal(none.status, 0);
   assert.match(none.stderr, /no matches/);
 });
 
-test('compare without --a and --b: each day against the rest, and each day\'s network against the day before', () => {
+test("compare without --a and --b: each day against the rest, and each day's network against the day before", () => {
   const out = tempOut();
   const run = zhtext('compare', tiny(), '--out', out, '--min-count', '1', '--min-pair-count', '1', '--quiet');
   assert.equal(run.status, 0, run.stderr);
@@ -71,7 +81,10 @@ test('compare without --a and --b: each day against the rest, and each day\'s ne
 
 test('compare: report.md reads the same figures as keyness.csv', () => {
   const out = tempOut();
-  assert.equal(zhtext('compare', tiny(), '--out', out, '--a', '2020-10-14', '--b', '2020-10-15', '--min-count', '1', '--min-pair-count', '1', '--quiet').status, 0);
+  assert.equal(
+    zhtext('compare', tiny(), '--out', out, '--a', '2020-10-14', '--b', '2020-10-15', '--min-count', '1', '--min-pair-count', '1', '--quiet').status,
+    0,
+  );
   const report = readFileSync(join(out, 'report.md'), 'utf8');
   assert.match(report, /## 2020-10-14 against 2020-10-15/);
   assert.match(report, /- 2020-10-14: 2 documents, 6 word tokens\./);
@@ -105,7 +118,12 @@ test('a syndicated story in the other script is marked as a copy, and counted on
   const dir = folder({
     'a.md': post('2020-10-14', '甲', '九月居民消费价格上涨', STORY),
     'b.md': post('2020-10-14', '乙', toTraditional('统计局：九月物价涨幅回落'), `${toTraditional(STORY)}\n（中央社）`),
-    'c.md': post('2020-10-14', '丙', '日本首相访问越南', '日本首相今天抵达河内，开始对越南进行正式访问。双方将讨论经济合作和地区安全问题，并签署多项合作文件。越南总理在机场迎接。'),
+    'c.md': post(
+      '2020-10-14',
+      '丙',
+      '日本首相访问越南',
+      '日本首相今天抵达河内，开始对越南进行正式访问。双方将讨论经济合作和地区安全问题，并签署多项合作文件。越南总理在机场迎接。',
+    ),
   });
   const plain = tempOut();
   assert.equal(zhtext('analyze', dir, '--out', plain, '--quiet').status, 0);
@@ -132,7 +150,10 @@ test('--script and --outlet leave documents out, marked as excluded with the rea
   });
   assert.equal(zhtext('analyze', dir, '--out', out, '--script', 'traditional', '--quiet').status, 0);
   const docs = readCsv(join(out, 'documents.csv'));
-  assert.deepEqual(docs.map((d) => d.status), ['excluded', 'ok']);
+  assert.deepEqual(
+    docs.map((d) => d.status),
+    ['excluded', 'ok'],
+  );
   assert.ok(readCsv(join(out, 'messages.csv')).some((m) => m.code === 'excluded' && m.reason!.includes('script simplified')));
   assert.ok(readCsv(join(out, 'entities.csv')).some((e) => e.entity_id === 'JP'));
 });
@@ -160,7 +181,11 @@ test('one outlet under several names is one outlet: --outlet takes any of them; 
   assert.deepEqual([...new Set(mentions.map((m) => m.outlet))], ['路透社']);
   // kwic reads the same table: both names select both documents
   const kwic = zhtext('kwic', dir, '经济', '--outlet', '路透');
-  const outlets = kwic.stdout.trim().split('\n').slice(1).map((l) => l.split('\t')[1]);
+  const outlets = kwic.stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t')[1]);
   assert.deepEqual(outlets, ['路透社', '路透社', '路透社', '路透社'], '经济 in the title and the text of both, none from dw');
 });
 
@@ -175,9 +200,17 @@ test('a post whose source gave only its title is counted by its title, with a ti
   assert.deepEqual([a!.status, b!.status], ['warning', 'failed']);
   assert.ok(Number(a!.tokens) >= 3);
   const messages = readCsv(join(out, 'messages.csv'));
-  assert.deepEqual(messages.map((m) => [m.path!.endsWith('a.md') ? 'a' : 'b', m.code, m.severity]), [
-    ['a', 'title-only', 'warning'],
-    ['b', 'body-empty', 'fatal'],
-  ]);
-  assert.deepEqual(readCsv(join(out, 'entities.csv')).map((e) => e.entity_id).sort(), ['CN', 'JP']);
+  assert.deepEqual(
+    messages.map((m) => [m.path!.endsWith('a.md') ? 'a' : 'b', m.code, m.severity]),
+    [
+      ['a', 'title-only', 'warning'],
+      ['b', 'body-empty', 'fatal'],
+    ],
+  );
+  assert.deepEqual(
+    readCsv(join(out, 'entities.csv'))
+      .map((e) => e.entity_id)
+      .sort(),
+    ['CN', 'JP'],
+  );
 });

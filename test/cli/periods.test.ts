@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { readCsv, ROOT } from '../helpers.js';
+import { ROOT, readCsv } from '../helpers.js';
 
 function zhtext(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
@@ -47,7 +47,16 @@ test('entity timeline by day, by hand: counts, zero rows, rates and their denomi
   const timeline = readCsv(join(out, 'entity_timeline.csv'));
   // 2020-10-14: 2 documents, 6 tokens; US 2 mentions in 1 document: 2/6 × 10,000 = 3333.3333, 1/2 docs
   assert.deepEqual(row(timeline, { period: '2020-10-14', entity_id: 'US' }), {
-    period: '2020-10-14', entity_id: 'US', name: '美国', type: 'GPE', mentions: '2', docs: '1', per_10k_tokens: '3333.3333', share_of_docs: '0.5', period_docs: '2', period_tokens: '6',
+    period: '2020-10-14',
+    entity_id: 'US',
+    name: '美国',
+    type: 'GPE',
+    mentions: '2',
+    docs: '1',
+    per_10k_tokens: '3333.3333',
+    share_of_docs: '0.5',
+    period_docs: '2',
+    period_tokens: '6',
   });
   // 2020-10-15: 7 tokens; JP 6 mentions in 2 documents: 6/7 × 10,000 = 8571.4286
   assert.equal(row(timeline, { period: '2020-10-15', entity_id: 'JP' }).per_10k_tokens, '8571.4286');
@@ -63,9 +72,10 @@ test('bursts by hand: JP on 2020-10-15 against its baseline of 2020-10-14', () =
   // baseline: 1 mention in 6 tokens; rate (1 + 0.5)/6 = 0.25; expected 0.25 × 7 = 1.75;
   // z = (6 − 1.75)/√1.75 = 3.2127 ≥ 3, and 6 mentions ≥ 5: a burst. US (1 after 2) is none.
   const bursts = readCsv(join(out, 'bursts.csv'));
-  assert.deepEqual(bursts.map((b) => [b.period, b.entity_id, b.mentions, b.expected, b.z, b.baseline_mentions, b.baseline_tokens, b.period_tokens]), [
-    ['2020-10-15', 'JP', '6', '1.75', '3.2127', '1', '6', '7'],
-  ]);
+  assert.deepEqual(
+    bursts.map((b) => [b.period, b.entity_id, b.mentions, b.expected, b.z, b.baseline_mentions, b.baseline_tokens, b.period_tokens]),
+    [['2020-10-15', 'JP', '6', '1.75', '3.2127', '1', '6', '7']],
+  );
 });
 
 test('co-occurrence measures by hand, over sentences', () => {
@@ -76,7 +86,10 @@ test('co-occurrence measures by hand, over sentences', () => {
   // G²: observed 1, 2, 2, 3 against expected 9/8, 15/8, 15/8, 25/8:
   // 2(1 ln(8/9) + 2·2 ln(16/15) + 3 ln(24/25)) = 0.0358
   const pair = row(readCsv(join(out, 'cooccurrence.csv')), { a: 'CN', b: 'US', kind: 'entity' });
-  assert.deepEqual([pair.count, pair.units_a, pair.units_b, pair.units, pair.pmi, pair.npmi, pair.llr, pair.dice], ['1', '3', '3', '8', '-0.1699', '-0.0566', '0.0358', '0.3333']);
+  assert.deepEqual(
+    [pair.count, pair.units_a, pair.units_b, pair.units, pair.pmi, pair.npmi, pair.llr, pair.dice],
+    ['1', '3', '3', '8', '-0.1699', '-0.0566', '0.0358', '0.3333'],
+  );
 });
 
 test('keyness by hand: 2020-10-14 against 2020-10-15', () => {
@@ -89,11 +102,14 @@ test('keyness by hand: 2020-10-14 against 2020-10-15', () => {
   // US 2 and 1: G² = 2(2 ln(2/1.3846) + ln(1/1.6154)) = 0.5118, p = 0.4744, log2((2/6)/(1/7)) = 1.2224.
   // JP 1 and 6: expected 3.2308 and 3.7692; G² = 2(ln(1/3.2308) + 6 ln(6/3.7692)) = 3.2332,
   // p = 0.07216, log2((1/6)/(6/7)) = −2.3626. In signed G² order: CN, US, then JP (typical of B).
-  assert.deepEqual(entities.map((r) => [r.item, r.count_a, r.count_b, r.total_a, r.total_b, r.g2, r.p_value, r.log_ratio, r.low_expected]), [
-    ['CN', '3', '0', '6', '7', '4.6391', '0.03125', '2.8074', 'yes'],
-    ['US', '2', '1', '6', '7', '0.5118', '0.4744', '1.2224', 'yes'],
-    ['JP', '1', '6', '6', '7', '3.2332', '0.07216', '-2.3626', 'yes'],
-  ]);
+  assert.deepEqual(
+    entities.map((r) => [r.item, r.count_a, r.count_b, r.total_a, r.total_b, r.g2, r.p_value, r.log_ratio, r.low_expected]),
+    [
+      ['CN', '3', '0', '6', '7', '4.6391', '0.03125', '2.8074', 'yes'],
+      ['US', '2', '1', '6', '7', '0.5118', '0.4744', '1.2224', 'yes'],
+      ['JP', '1', '6', '6', '7', '3.2332', '0.07216', '-2.3626', 'yes'],
+    ],
+  );
   assert.deepEqual([entities[0]!.docs_a, entities[0]!.docs_b], ['2', '2'], 'the documents of each side');
   // no pair meets in two sentences on either day: at the default --min-pair-count of 2 there are no
   // edges, so nothing is gained or lost (compare-kwic.test.ts has the diff with edges)

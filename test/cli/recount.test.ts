@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { readCsv, ROOT } from '../helpers.js';
+import { ROOT, readCsv } from '../helpers.js';
 
 function zhtext(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
@@ -23,7 +23,8 @@ function corpus(): string {
   mkdirSync(dir);
   const fixtures = join(ROOT, 'test', 'fixtures', 'posts');
   for (const f of readdirSync(fixtures)) copyFileSync(join(fixtures, f), join(dir, f));
-  const post = (day: string, title: string, body: string) => `---\ntitle: "${title}"\ndate: ${day}T09:00:00+08:00\ncategories: [ 测试报 ]\n---\n<p>${body}</p>\n`;
+  const post = (day: string, title: string, body: string) =>
+    `---\ntitle: "${title}"\ndate: ${day}T09:00:00+08:00\ncategories: [ 测试报 ]\n---\n<p>${body}</p>\n`;
   writeFileSync(join(dir, 'extra-1.md'), post('2021-06-01', '中美会谈', '美国和中国代表今天在北京会谈。俄罗斯表示欢迎。'));
   writeFileSync(join(dir, 'extra-2.md'), post('2021-06-02', '日本经济', '日本经济增长放缓。美国表示关注。'));
   writeFileSync(join(dir, 'extra-3.md'), post('2021-06-05', '美国经济', '美国经济增长。美国和日本会谈。美国表示欢迎。美国总统说，美国和日本会加强合作。'));
@@ -62,7 +63,10 @@ test('timelines, bursts and keyness agree with a recount of the rows they come f
 
   // bursts from the timeline: (baseline mentions + 0.5) / baseline tokens × the day's tokens
   const bursts = readCsv(join(out, 'bursts.csv'));
-  assert.ok(bursts.some((b) => b.entity_id === 'US' && b.period === '2021-06-05'), 'US bursts on the last day');
+  assert.ok(
+    bursts.some((b) => b.entity_id === 'US' && b.period === '2021-06-05'),
+    'US bursts on the last day',
+  );
   for (const b of bursts) {
     const before = days.filter((d) => d < b.period!).slice(-7);
     assert.ok(before.length > 0);

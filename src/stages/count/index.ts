@@ -7,7 +7,7 @@ import { emptyTally, pairKey, type Tally } from '../../aggregate/tally.js';
 import { lastAtOrBefore } from '../../text/search.js';
 import { spanIndexAt } from '../../text/sentences.js';
 import type { CooccurrenceUnit, Doc, Stage, Token } from '../../types.js';
-import { isWordToken, linkSpans, termOf, type TermRules } from './terms.js';
+import { isWordToken, linkSpans, type TermRules, termOf } from './terms.js';
 
 export function createCountStage(rules: TermRules, unit: CooccurrenceUnit = { kind: 'sentence' }): Stage {
   return {

@@ -150,7 +150,8 @@ function matchAliases(kb: KnowledgeBase, index: AliasIndex, mayStartAlias: (w: s
     const token = tokens[i]!;
     // most tokens are passed over on numbers alone; a token that starts an alias prefix must still
     // be an alias itself or run on into the next token across a pair some alias holds
-    const best = mayStartAlias(token.norm) && (mayBeWholeAlias(index, token.norm) || mayRunOn(index, doc, tokens, i)) ? longestAlias(index, doc, tokens, i) : undefined;
+    const best =
+      mayStartAlias(token.norm) && (mayBeWholeAlias(index, token.norm) || mayRunOn(index, doc, tokens, i)) ? longestAlias(index, doc, tokens, i) : undefined;
     if (best) {
       const { block, start } = token;
       const end = tokens[best.last]!.end;
@@ -387,7 +388,13 @@ function boundariesOf({ tokens, from, to }: BlockTokens): Boundaries {
   };
 }
 
-function readRun(kb: KnowledgeBase, norm: string, runStart: number, runEnd: number, { startsAt, endsAt, tokenEnd }: Boundaries): { ids: string[]; start: number; end: number } | undefined {
+function readRun(
+  kb: KnowledgeBase,
+  norm: string,
+  runStart: number,
+  runEnd: number,
+  { startsAt, endsAt, tokenEnd }: Boundaries,
+): { ids: string[]; start: number; end: number } | undefined {
   let start = runStart;
   // a day of the month ends where 日 is, whatever jieba made of it (3|日中|俄外长)
   const afterDay = (at: number) => at >= 2 && norm[at - 1] === '日' && DAY_NUMBER.test(norm[at - 2]!);

@@ -11,9 +11,9 @@
 // Everything works on the token array with set lookups: no regular expression runs over the text.
 import { nameEntityId } from '../../entity-ids.js';
 import type { KnowledgeBase } from '../../resources/knowledge-base.js';
+import { type NameLexicon, table } from '../../resources/name-lexicon.js';
 import { MIDDLE_DOTS } from '../../text/characters.js';
 import type { Doc, EntityType, Mention, Token } from '../../types.js';
-import { table, type NameLexicon } from '../../resources/name-lexicon.js';
 
 /** parts of speech a given-name token or a transliterated-name token may carry */
 const NAME_POS = new Set(['nr', 'nrfg', 'nrt', 'ng', 'g', 'n', 'ns', 'nz', 'a', 'ag', 'x', 't', 'tg', 'zg', 'j', 'b', 'vg', 'dg', 'nt', 'rg', 'yg', 'mg']);
@@ -24,17 +24,58 @@ const WORD_POS = new Set(['n', 'l', 'i', 'a', 'v', 'vn', 't', 'ad', 'an', 'd']);
 /** a team named in one word by jieba (中国足球队): an organisation, though 球队 alone is none */
 const TEAM_ENDS = new Set(['球队']);
 /** heads that after a place alone name a kind of body, not one (中国公司, 美国军舰) */
-const GENERIC_HEADS = new Set(['公司', '企业', '银行', '商业银行', '军舰', '工厂', '厂', '学校', '医院', '军队', '部队', '航空公司', '媒体', '官员', '当局', '政府', '大学生', '球员']);
+const GENERIC_HEADS = new Set([
+  '公司',
+  '企业',
+  '银行',
+  '商业银行',
+  '军舰',
+  '工厂',
+  '厂',
+  '学校',
+  '医院',
+  '军队',
+  '部队',
+  '航空公司',
+  '媒体',
+  '官员',
+  '当局',
+  '政府',
+  '大学生',
+  '球员',
+]);
 /** words that open the name of a national or international body (国家|新闻出版署, 中央|电视台) */
 const ORG_OPENERS = new Set(['国家', '中央', '全国', '国际', '世界', '中华', '亚洲', '欧洲', '非洲', '美洲', '泛美', '联合国']);
 /** one-character words for the level of a body, before its name (县|人大, 市|青年志愿者协会, 乡|党委) */
 const LEVEL_PREFIXES = new Set(['省', '市', '县', '区', '乡', '镇', '村', '站', '厂', '校']);
 /** last characters of Japanese given names (龙太郎, 英机, 正义, 幸之助, 惠三, 纯一郎) */
-const JAPANESE_GIVEN_ENDS = codes('郎雄夫男彦一二三助介也哉树子美惠代平治藏吉次司弘正明博清史义机生康纪久信宏幸晋之彰隆昭茂实喜登毅敏浩诚勇光秀典良朗章直俊香奈里爱');
+const JAPANESE_GIVEN_ENDS = codes(
+  '郎雄夫男彦一二三助介也哉树子美惠代平治藏吉次司弘正明博清史义机生康纪久信宏幸晋之彰隆昭茂实喜登毅敏浩诚勇光秀典良朗章直俊香奈里爱',
+);
 /** 老 and 小 before a surname, in one word: 老于, 小王 */
 const ADDRESS_PREFIXES = codes('老小');
 /** forms of address after a surname alone (李|大娘, 温|先生) */
-const FORMS_OF_ADDRESS = new Set(['先生', '女士', '同志', '老师', '大娘', '大爷', '师傅', '大妈', '大姐', '阿姨', '老汉', '大嫂', '大哥', '老人', '小姐', '太太', '夫人', '医生', '大夫']);
+const FORMS_OF_ADDRESS = new Set([
+  '先生',
+  '女士',
+  '同志',
+  '老师',
+  '大娘',
+  '大爷',
+  '师傅',
+  '大妈',
+  '大姐',
+  '阿姨',
+  '老汉',
+  '大嫂',
+  '大哥',
+  '老人',
+  '小姐',
+  '太太',
+  '夫人',
+  '医生',
+  '大夫',
+]);
 /** words before 部长 that make a title, not an organisation (财政部|副|部长, 内务部|代理|部长) */
 const TITLE_MODIFIERS = new Set(['副', '代理', '常务', '执行', '第一', '前', '原', '名誉', '临时', '一名', '两名', '该']);
 /** jieba's tags of name parts and of words it did not know */
@@ -44,7 +85,41 @@ const NOT_AFTER_TITLE_POS = new Set(['v', 'vn', 'vd', 'd', 'a', 'ad', 'an', 'f',
 /** words after which a transliterated word is a place, not a person (在图卢兹, 抵达达沃斯) */
 const LOCATIVES = new Set(['在', '到', '于', '赴', '抵', '抵达', '前往', '来自', '访问', '途经', '离开', '飞抵', '来到', '位于', '从']);
 /** words after a transliterated word that make it a modifier of a thing (尤伯杯, 厄尔尼诺现象) */
-const THING_HEADS = new Set(['农庄', '大区', '国际', '保安', '指数', '飞船', '号', '杯', '现象', '体系', '主义', '式', '号', '牌', '公司', '集团', '大学', '河', '山', '州', '地区', '区', '市', '县', '省', '港', '城', '岛', '湖', '海', '湾', '毒气', '病毒']);
+const THING_HEADS = new Set([
+  '农庄',
+  '大区',
+  '国际',
+  '保安',
+  '指数',
+  '飞船',
+  '号',
+  '杯',
+  '现象',
+  '体系',
+  '主义',
+  '式',
+  '号',
+  '牌',
+  '公司',
+  '集团',
+  '大学',
+  '河',
+  '山',
+  '州',
+  '地区',
+  '区',
+  '市',
+  '县',
+  '省',
+  '港',
+  '城',
+  '岛',
+  '湖',
+  '海',
+  '湾',
+  '毒气',
+  '病毒',
+]);
 /** parts of speech of the words an organisation name is built from, left of its head */
 const ORG_MODIFIER_POS = new Set(['ns', 'nt', 'nz', 'n', 'nr', 'nrt', 'j', 'vn', 'v', 'b', 'x', 'an', 'ng', 'nrfg', 'm']);
 /** words that end a dateline or a report's opening, never part of a name (北京6月25日电|外交部) */
@@ -77,9 +152,75 @@ const DATELINE = new Set(['讯', '电', '报道', '市', '省', '人', '时间',
 /** words for the area around a place, glued to it by jieba and not part of its name */
 const PLACE_AREAS = new Set(['地区', '流域', '一带', '沿岸', '境内', '地带', '沿海', '周边']);
 /** common words jieba glues to a place: 荷兰人, 美国政府, 日本国内 */
-const PLACE_FOLLOWERS = new Set(['人', '政府', '籍', '方面', '当局', '国内', '境内', '全国', '人民', '军方', '总统', '总理', '首相', '外长', '国王', '议会', '国会', '经济', '军', '当地', '时间', '股市', '市场', '地区', '一带', '族', '民族', '战争', '国情', '式', '口音', '特色', '马克', '公司', '企业', '军舰', '媒体', '官员', '球员']);
+const PLACE_FOLLOWERS = new Set([
+  '人',
+  '政府',
+  '籍',
+  '方面',
+  '当局',
+  '国内',
+  '境内',
+  '全国',
+  '人民',
+  '军方',
+  '总统',
+  '总理',
+  '首相',
+  '外长',
+  '国王',
+  '议会',
+  '国会',
+  '经济',
+  '军',
+  '当地',
+  '时间',
+  '股市',
+  '市场',
+  '地区',
+  '一带',
+  '族',
+  '民族',
+  '战争',
+  '国情',
+  '式',
+  '口音',
+  '特色',
+  '马克',
+  '公司',
+  '企业',
+  '军舰',
+  '媒体',
+  '官员',
+  '球员',
+]);
 /** words jieba glues to a person's name: 邓小平理论, 毛泽东思想, 马克思主义, 克林顿政府 */
-const PERSON_FOLLOWERS = new Set(['理论', '思想', '主义', '同志', '政府', '时代', '时期', '路线', '政权', '当局', '家族', '夫妇', '夫人', '遗孀', '主义者', '文选', '选集', '文集', '故居', '旧居', '纪念馆', '塑像', '铜像', '诞辰', '逝世']);
+const PERSON_FOLLOWERS = new Set([
+  '理论',
+  '思想',
+  '主义',
+  '同志',
+  '政府',
+  '时代',
+  '时期',
+  '路线',
+  '政权',
+  '当局',
+  '家族',
+  '夫妇',
+  '夫人',
+  '遗孀',
+  '主义者',
+  '文选',
+  '选集',
+  '文集',
+  '故居',
+  '旧居',
+  '纪念馆',
+  '塑像',
+  '铜像',
+  '诞辰',
+  '逝世',
+]);
 const FOLLOWER_ENDS = table([...PLACE_FOLLOWERS, ...PERSON_FOLLOWERS].map((w) => w[w.length - 1]!));
 /** verbs of travel and residence before a one-character country form (访华, 驻美, 来华) */
 const TRAVEL_VERBS = codes('访驻来赴抵离旅在对进返回');
@@ -90,7 +231,30 @@ const LONE_FORMS = new Set([...'美俄英德朝韩越菲泰巴澳蒙乌台港'])
 /** heads of kinds of thing regional to China (京剧, 川菜, 藏医): after a province's form or 中 */
 const REGIONAL_HEADS = new Set(['剧', '菜', '医', '药', '族', '区', '胞']);
 /** what a one-character place form is glued to in one word: 美军, 俄总统, 中医, 京剧, 藏族, 粤菜 */
-const FORM_HEADS = new Set(['军', '籍', '侨', '商', '企', '剧', '医', '药', '菜', '族', '区', '胞', '总统', '总理', '首相', '外长', '政府', '当局', '军方', '方面', '股', '股市']);
+const FORM_HEADS = new Set([
+  '军',
+  '籍',
+  '侨',
+  '商',
+  '企',
+  '剧',
+  '医',
+  '药',
+  '菜',
+  '族',
+  '区',
+  '胞',
+  '总统',
+  '总理',
+  '首相',
+  '外长',
+  '政府',
+  '当局',
+  '军方',
+  '方面',
+  '股',
+  '股市',
+]);
 // token flags
 const HAN = 1;
 const SURNAME = 2;
@@ -266,8 +430,17 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
   const givenToken = (k: number) => {
     const t = toks[k];
     return (
-      t !== undefined && free(k) && (flags[k]! & HAN) !== 0 && t.norm.length <= 2 && NAME_POS.has(t.pos) && plausibleGiven(t.norm) &&
-      !lex.personCues.has(t.norm) && !lex.titles.has(t.norm) && !lex.placeSuffixes.has(t.norm) && !lex.orgSuffixes.has(t.norm) && adjacent(k)
+      t !== undefined &&
+      free(k) &&
+      (flags[k]! & HAN) !== 0 &&
+      t.norm.length <= 2 &&
+      NAME_POS.has(t.pos) &&
+      plausibleGiven(t.norm) &&
+      !lex.personCues.has(t.norm) &&
+      !lex.titles.has(t.norm) &&
+      !lex.placeSuffixes.has(t.norm) &&
+      !lex.orgSuffixes.has(t.norm) &&
+      adjacent(k)
     );
   };
 
@@ -275,8 +448,16 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
   const looseGiven = (k: number) => {
     const t = toks[k];
     return (
-      t !== undefined && free(k) && adjacent(k) && (flags[k]! & HAN) !== 0 && t.norm.length <= 2 && plausibleGiven(t.norm) &&
-      !lex.personCues.has(t.norm) && !lex.titles.has(t.norm) && !lex.placeSuffixes.has(t.norm) && !lex.orgSuffixes.has(t.norm)
+      t !== undefined &&
+      free(k) &&
+      adjacent(k) &&
+      (flags[k]! & HAN) !== 0 &&
+      t.norm.length <= 2 &&
+      plausibleGiven(t.norm) &&
+      !lex.personCues.has(t.norm) &&
+      !lex.titles.has(t.norm) &&
+      !lex.placeSuffixes.has(t.norm) &&
+      !lex.orgSuffixes.has(t.norm)
     );
   };
   /** nothing joins token k to the word before it: punctuation, a list mark, a title or a byline word */
@@ -380,7 +561,14 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
     const given = w.slice(family.length);
     if (given.length > 0) {
       // 桥本龙太郎, 东条英机: a word of the family name and a given name with a Japanese ending
-      if (given.length < 2 || given.length > 4 || !plausibleGiven(given) || lex.orgSuffixEnds[w.charCodeAt(w.length - 1)] === 1 || lex.placeSuffixEnds[w.charCodeAt(w.length - 1)] === 1) return undefined;
+      if (
+        given.length < 2 ||
+        given.length > 4 ||
+        !plausibleGiven(given) ||
+        lex.orgSuffixEnds[w.charCodeAt(w.length - 1)] === 1 ||
+        lex.placeSuffixEnds[w.charCodeAt(w.length - 1)] === 1
+      )
+        return undefined;
       const known = t.pos === 'nr' || t.pos === 'nrfg' || t.pos === 'x';
       return known || JAPANESE_GIVEN_ENDS[w.charCodeAt(w.length - 1)] === 1 || cued(i, i) ? { last: i } : undefined;
     }
@@ -392,7 +580,8 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
     for (let k = i + 1; k <= i + 2 && looseGiven(k) && chars + toks[k]!.norm.length <= 4; k++) {
       chars += toks[k]!.norm.length;
       last = k;
-      if (chars >= 2 && (cueAfter(k + 1) || titleBefore(i) !== undefined || JAPANESE_GIVEN_ENDS[toks[k]!.norm.charCodeAt(toks[k]!.norm.length - 1)] === 1)) return { last: k };
+      if (chars >= 2 && (cueAfter(k + 1) || titleBefore(i) !== undefined || JAPANESE_GIVEN_ENDS[toks[k]!.norm.charCodeAt(toks[k]!.norm.length - 1)] === 1))
+        return { last: k };
     }
     return last > i && boundaryAfter(last + 1) && titleBefore(i) !== undefined ? { last } : undefined;
   };
@@ -449,12 +638,19 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
           }
         }
         // an ordinary word is a name only after a title, or as a surname before a form of address
-        if ((flags[i]! & WORD) !== 0 && !adjacentTitle(i) && (flags[i]! & ORG_END) === 0 && lex.titleEnds[toks[i]!.norm.charCodeAt(toks[i]!.norm.length - 1)] !== 1) continue;
+        if (
+          (flags[i]! & WORD) !== 0 &&
+          !adjacentTitle(i) &&
+          (flags[i]! & ORG_END) === 0 &&
+          lex.titleEnds[toks[i]!.norm.charCodeAt(toks[i]!.norm.length - 1)] !== 1
+        )
+          continue;
         const head = toks[i]!.norm;
         const first = head.charCodeAt(0);
         // 老于, 小王: a form of address glued to a surname; the surname is the name
         if (ADDRESS_PREFIXES[first] === 1) {
-          if (pass === 0 && lex.surnames.get(head[1]!) === false && NAME_TAGS.has(toks[i]!.pos)) take({ type: 'PERSON', first: i, last: i, start: toks[i]!.start + 1 });
+          if (pass === 0 && lex.surnames.get(head[1]!) === false && NAME_TAGS.has(toks[i]!.pos))
+            take({ type: 'PERSON', first: i, last: i, start: toks[i]!.start + 1 });
           continue;
         }
         const foreign = lex.transliteration[first] === 1 ? foreignName(i) : undefined;
@@ -470,9 +666,12 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
           // a transliterated word before a thing, a place or a body's head names that (多福|农庄,
           // 阿尔萨斯|大区, 宾士域|保安|有限公司): not a person
           const thing =
-            next !== undefined && adjacent(foreign.last + 1) && (THING_HEADS.has(next.norm) || lex.placeSuffixes.has(next.norm) || orgSuffixOf(next.norm) !== undefined);
+            next !== undefined &&
+            adjacent(foreign.last + 1) &&
+            (THING_HEADS.has(next.norm) || lex.placeSuffixes.has(next.norm) || orgSuffixOf(next.norm) !== undefined);
           const place = (adjacent(i) && LOCATIVES.has(toks[i - 1]!.norm)) || thing;
-          if (titled || foreign.hasDot || (!place && (foreign.strong || cued(i, foreign.last) || placeBefore(i)))) pick = { type: 'PERSON', first: i, last: foreign.last };
+          if (titled || foreign.hasDot || (!place && (foreign.strong || cued(i, foreign.last) || placeBefore(i))))
+            pick = { type: 'PERSON', first: i, last: foreign.last };
         }
         if (!pick && chinese) {
           const ok = chinese.titleOnly ? titleBefore(i) !== undefined : chinese.strong || cued(i, chinese.last);
@@ -587,7 +786,15 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
         const head = orgInTitle(w);
         if (!head || head[0] === '副' || endsWithNotName(lex, head)) continue;
         // a bare 部长 names an organisation only after a modifier (农林|部长)
-        if (head.length === 1 && (!adjacent(i) || !free(i - 1) || (flags[i - 1]! & HAN) === 0 || orgSuffixOf(toks[i - 1]!.norm) !== undefined || TITLE_MODIFIERS.has(toks[i - 1]!.norm))) continue;
+        if (
+          head.length === 1 &&
+          (!adjacent(i) ||
+            !free(i - 1) ||
+            (flags[i - 1]! & HAN) === 0 ||
+            orgSuffixOf(toks[i - 1]!.norm) !== undefined ||
+            TITLE_MODIFIERS.has(toks[i - 1]!.norm))
+        )
+          continue;
         w = head;
         end = t.start + head.length;
         inTitle = true;
@@ -633,7 +840,16 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
           k = j;
           continue;
         }
-        if (taken[k] || (flags[k]! & HAN) === 0 || !ORG_MODIFIER_POS.has(q.pos) || ORG_BARRIERS.has(q.norm) || lex.titles.has(q.norm) || lex.personCues.has(q.norm) || q.norm === '的') break;
+        if (
+          taken[k] ||
+          (flags[k]! & HAN) === 0 ||
+          !ORG_MODIFIER_POS.has(q.pos) ||
+          ORG_BARRIERS.has(q.norm) ||
+          lex.titles.has(q.norm) ||
+          lex.personCues.has(q.norm) ||
+          q.norm === '的'
+        )
+          break;
         // a verb of two characters names what the body does (国家|统计|委员会, 发展|基金)
         if ((q.pos === 'v' || q.pos === 'a' || q.pos === 'm' || q.pos === 'l') && q.norm.length < 2) break;
         first = k;
@@ -657,10 +873,11 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
       if (properFirst < i && placeFirst && isPlace(kb, placeFirst.entity) && owner[i - 1] === placeFirst && GENERIC_HEADS.has(w)) continue;
       let start = properFirst;
       // leading verbs, adjectives and numbers do not open a name
-      while (start < i && !owner[start] && (toks[start]!.pos === 'v' || toks[start]!.pos === 'a' || toks[start]!.pos === 'm' || toks[start]!.pos === 'l')) start++;
+      while (start < i && !owner[start] && (toks[start]!.pos === 'v' || toks[start]!.pos === 'a' || toks[start]!.pos === 'm' || toks[start]!.pos === 'l'))
+        start++;
       // a bare head (通讯社, 委员会) with nothing before it names no organisation, whatever its tag
       if (start === i && w.length === (suffix?.length ?? 0) && !alone) continue;
-        const f: Found = { type: 'ORG', first: start, last: i };
+      const f: Found = { type: 'ORG', first: start, last: i };
       if (end !== t.end) f.end = end;
       take(f);
     }
@@ -727,7 +944,8 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
       }
       const id = formEntity(w[0]!);
       // 剧, 菜, 医, 药 after a province's form (京剧, 川菜), not after a country's (加剧)
-      if (id && FORM_HEADS.has(w.slice(1)) && (!REGIONAL_HEADS.has(w.slice(1)) || regionForms.has(w[0]!) || w[0] === '中')) take({ type: 'LOC', first: i, last: i, end: t.start + 1, entity: id });
+      if (id && FORM_HEADS.has(w.slice(1)) && (!REGIONAL_HEADS.has(w.slice(1)) || regionForms.has(w[0]!) || w[0] === '中'))
+        take({ type: 'LOC', first: i, last: i, end: t.start + 1, entity: id });
     }
   };
   countryForms();
@@ -781,8 +999,17 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
         last = placeSuffixAt(i + 1) ? i + 1 : i;
         // 东北地区 → 东北, 黄河流域 → 黄河
         if (last === i && w.length >= 4 && PLACE_AREAS.has(w.slice(-2))) end = t.end - 2;
-      } else if (PLACE_STEM_POS.has(t.pos) && (w.length <= 3 || (w.length <= 6 && allTranslit(lex, w))) && placeSuffixAt(i + 1) && !lex.notNames.has(w)) last = i + 1;
-      else if ((t.pos === 'x' || t.pos === 'nz' || t.pos === 'n' || t.pos === 'nr') && w.length >= 3 && ADMIN_SUFFIXES[w.charCodeAt(w.length - 1)] === 1 && DETERMINERS[w.charCodeAt(0)] !== 1 && plausibleGiven(w.slice(0, -1)) && !endsWithNotName(lex, w)) last = i;
+      } else if (PLACE_STEM_POS.has(t.pos) && (w.length <= 3 || (w.length <= 6 && allTranslit(lex, w))) && placeSuffixAt(i + 1) && !lex.notNames.has(w))
+        last = i + 1;
+      else if (
+        (t.pos === 'x' || t.pos === 'nz' || t.pos === 'n' || t.pos === 'nr') &&
+        w.length >= 3 &&
+        ADMIN_SUFFIXES[w.charCodeAt(w.length - 1)] === 1 &&
+        DETERMINERS[w.charCodeAt(0)] !== 1 &&
+        plausibleGiven(w.slice(0, -1)) &&
+        !endsWithNotName(lex, w)
+      )
+        last = i;
       if (last < 0) continue;
       const f: Found = { type: 'LOC', first: i, last };
       if (end !== undefined) f.end = end;
@@ -844,7 +1071,17 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
 
 /** the tokens each pass looks at, in text order */
 function candidateLists(flags: Uint16Array) {
-  const lists = { countryWord: [] as number[], team: [] as number[], dots: [] as number[], people: [] as number[], glued: [] as number[], org: [] as number[], book: [] as number[], place: [] as number[], country: [] as number[] };
+  const lists = {
+    countryWord: [] as number[],
+    team: [] as number[],
+    dots: [] as number[],
+    people: [] as number[],
+    glued: [] as number[],
+    org: [] as number[],
+    book: [] as number[],
+    place: [] as number[],
+    country: [] as number[],
+  };
   const n = flags.length;
   for (let i = 0; i < n; i++) {
     const f = flags[i]!;
@@ -887,7 +1124,12 @@ function tokenFlags(lex: NameLexicon, tables: RuleTables, toks: Token[]): Uint16
     if (w.length === 2 && w.charCodeAt(0) === TEAM_HEAD) f |= TEAM;
     if (w.length >= 3 && countryStarts.has(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) f |= COUNTRY_WORD;
     if (w.length === 2 && ADDRESS_PREFIXES[w.charCodeAt(0)] === 1 && (last & C_SINGLE_SURNAME) !== 0) f |= SURNAME;
-    if (w.length >= 2 && (first & C_JAPANESE_FIRST) !== 0 && (lex.japaneseSurnames.has(w.slice(0, 2)) || (w.length >= 3 && lex.japaneseSurnames.has(w.slice(0, 3))))) f |= SURNAME | JAPANESE;
+    if (
+      w.length >= 2 &&
+      (first & C_JAPANESE_FIRST) !== 0 &&
+      (lex.japaneseSurnames.has(w.slice(0, 2)) || (w.length >= 3 && lex.japaneseSurnames.has(w.slice(0, 3))))
+    )
+      f |= SURNAME | JAPANESE;
     if (w.length >= 3) f |= last & FOLLOWER_END;
     if ((w.length <= 3 && (first & C_ABBREVIATION) !== 0) || (w.length >= 2 && (first & C_VISIT) !== 0)) f |= ABBREVIATION;
     const pos = t.pos;

@@ -61,7 +61,10 @@ export class BlockBuilder {
    * published caption: dropped. English-only articles (经济学人en) keep their English alts.
    */
   finish(): Block[] {
-    const paragraphs = this.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text).join('');
+    const paragraphs = this.blocks
+      .filter((b) => b.kind === 'paragraph')
+      .map((b) => b.text)
+      .join('');
     const han = (paragraphs.match(CJK_G) ?? []).length;
     const latin = (paragraphs.match(/[A-Za-z]/g) ?? []).length;
     if (han > latin) {

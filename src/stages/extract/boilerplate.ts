@@ -6,64 +6,116 @@
 
 /** Elements that never hold article text, in any outlet. */
 export const NON_TEXT_TAGS = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'canvas',
-  'video', 'audio', 'source', 'track', 'map', 'form', 'input', 'button', 'select', 'textarea', 'label',
-  'nav', 'link', 'meta',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'map',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'label',
+  'nav',
+  'link',
+  'meta',
 ];
 
 /** Elements dropped with everything inside them. */
 export const REMOVE_SELECTORS: string[] = [
   ...NON_TEXT_TAGS,
   // 联合早报 (waimei and seed): DoubleClick slots and their wrappers
-  '[id^="dfp-ad"]', '.dfp-tag-wrapper', 'section#imu',
+  '[id^="dfp-ad"]',
+  '.dfp-tag-wrapper',
+  'section#imu',
   // 联合早报: Innity in-article ad slot
   '[id^="innity"]',
   // 联合早报: paywall placeholder (Cxense)
-  '.cx_paywall_placeholder', '[id^="sph_cdp"]',
+  '.cx_paywall_placeholder',
+  '[id^="sph_cdp"]',
   // 中央社 CNA: ad slots under the article
-  '[id^="adslot"]', '[class*="adslot_"]', '.bottomArticleBanner',
+  '[id^="adslot"]',
+  '[class*="adslot_"]',
+  '.bottomArticleBanner',
   // 中央社 CNA: "延伸閱讀" related-article links
   '.moreArticle',
   // 中央社 CNA: related-story inserts between paragraphs, "看更多"/"關閉" buttons of the glossary box
-  '.insertGroup', '.seeArticlemore', '.closeBox',
+  '.insertGroup',
+  '.seeArticlemore',
+  '.closeBox',
   // 德国之声: related-article link appended to a paragraph ("…。 <a rel="ArticleRef">延伸阅读: …</a>");
   // other ArticleRef links are words inside sentences and stay
-  'a[rel="ArticleRef"]:contains("延伸阅读")', 'a[rel="ArticleRef"]:contains("更多阅读")', 'a[rel="ArticleRef"]:contains("延展阅读")',
+  'a[rel="ArticleRef"]:contains("延伸阅读")',
+  'a[rel="ArticleRef"]:contains("更多阅读")',
+  'a[rel="ArticleRef"]:contains("延展阅读")',
   // 中央社 CNA: Infogram chart embed and its "title｜中央社 CNA / Infogram" link footer
-  '.infogram-embed', 'div:has(> a[href*="infogram.com"])',
+  '.infogram-embed',
+  'div:has(> a[href*="infogram.com"])',
   // 法广 RFI: hidden newsletter/app self-promotion and the "© 2020 AFP" photo credit
-  '.o-self-promo', '.t-copyright',
+  '.o-self-promo',
+  '.t-copyright',
   // 中国数字时代: WordPress "embedded post" card of another article (blockquote + iframe)
   '.wp-embedded-content',
   // 大纪元: DocumentCloud viewer embed (script + PDF/Text download links)
   '.DC-embed',
   // 大纪元: Google Translate browser-extension residue pasted with the article
-  '#gtx-anchor', '.gtx-bubble', '.jfk-bubble',
+  '#gtx-anchor',
+  '.gtx-bubble',
+  '.jfk-bubble',
   // 经济学人en: "This article appeared in the … section of the print edition" footnote
   '#Footnote',
   // BBC (2020 page): ad containers (styled-components class names like AdContainer-sc-8mk8fx-0)
-  '[class*="AdContainer"]', '[data-e2e="advertisement"]', '.dotcom-ad',
+  '[class*="AdContainer"]',
+  '[data-e2e="advertisement"]',
+  '.dotcom-ad',
   // BBC (2020 page): byline list and "1 小时前" relative timestamp above the article
-  '[class*="StyledByline"]', '[class*="StyledTimestamp"]',
+  '[class*="StyledByline"]',
+  '[class*="StyledTimestamp"]',
   // BBC (rthk-agora, older page): MPU ad slots
-  '.bbccom_slot', '.bbccom_advert', '.mpu-ad',
+  '.bbccom_slot',
+  '.bbccom_advert',
+  '.mpu-ad',
   // BBC (older page): screen-reader-only labels ("图片版权", "Image caption") and photo agency credits
-  '.off-screen', '.story-image-copyright',
+  '.off-screen',
+  '.story-image-copyright',
   // BBC (older page): video player and its "你的器材不支持播放多媒体材料" fallback text
-  '.media-player', '.media-player-wrapper', '.player-with-placeholder__caption',
+  '.media-player',
+  '.media-player-wrapper',
+  '.player-with-placeholder__caption',
   // 经济学人en: Google Publisher Tag slots and the podcast player embed
-  '[id^="gpt-ad"]', '[data-test-id="Inline Ad"]',
+  '[id^="gpt-ad"]',
+  '[data-test-id="Inline Ad"]',
   // 路透 Reuters: "我们的标准：汤森路透“信任原则”" trust badge
   '[class*="trustBadge"]',
   // 寒冬 Bitter Winter: PayPal donate widget
-  '.widget', '.donate-us',
+  '.widget',
+  '.donate-us',
   // 自由亚洲电台 RFA: zoom icon link under photos
   '#zoomattribute',
   // 朝日 Asahi: thumbnails of the other photos of a gallery (alt="photo", no text)
   'ul.Thum',
   // generic, not in this corpus: share buttons and related-story carousels of common CMS themes
   // (WordPress Jetpack/YARPP, BBC topic tags) — cheap insurance for other archives
-  '.tags-container', '.share-tools-list', '.sharedaddy', '.share-buttons', '.social-share', '.related-posts', '.jp-relatedposts', '.yarpp-related',
+  '.tags-container',
+  '.share-tools-list',
+  '.sharedaddy',
+  '.share-buttons',
+  '.social-share',
+  '.related-posts',
+  '.jp-relatedposts',
+  '.yarpp-related',
 ];
 
 /**

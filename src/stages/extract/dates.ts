@@ -2,14 +2,11 @@
 // post stamped 23:00Z must land on the next day in UTC+8. Date.parse is not used: it accepts
 // 2020-02-30 (rolling it into March) and reads offset-less strings in the machine's own zone.
 
-export type DateResult =
-  | { ok: true; date: string; day: string }
-  | { ok: false; reason: string };
+export type DateResult = { ok: true; date: string; day: string } | { ok: false; reason: string };
 
 // 2022-02-03T23:00:00.000Z, 2020-03-31 00:20:48.000000000 +08:00, 2020-10-14T17:31:24+0800,
 // 2020-10-14T17:31, 2020-10-14 (groups: y m d, then optional h mi s fraction, then optional zone)
-const ISO_LIKE =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /** Whether a string looks like a date at all (so a bad one is reported as invalid, not missing). */
 export function looksLikeDate(value: string): boolean {

@@ -6,7 +6,10 @@ import matter from 'gray-matter';
 
 // js-yaml (the version gray-matter uses) has no bundled types: load it through require with the two
 // members used here typed by hand (v3 and v4 both have load() and FAILSAFE_SCHEMA).
-interface YamlMark { line: number; column: number }
+interface YamlMark {
+  line: number;
+  column: number;
+}
 interface YamlModule {
   load(text: string, options: { schema: unknown; filename?: string }): unknown;
   FAILSAFE_SCHEMA: unknown;
@@ -24,9 +27,7 @@ export interface FrontMatterFields {
   dateNotText?: boolean;
 }
 
-export type FrontMatterResult =
-  | { ok: true; fields: FrontMatterFields; body: string; bodyLine: number }
-  | { ok: false; reason: string; line?: number };
+export type FrontMatterResult = { ok: true; fields: FrontMatterFields; body: string; bodyLine: number } | { ok: false; reason: string; line?: number };
 
 /** The first line of a Jekyll post is exactly `---` (trailing spaces allowed). */
 export function hasFrontMatter(text: string): boolean {

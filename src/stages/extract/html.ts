@@ -1,18 +1,10 @@
 // HTML → blocks. cheerio (parse5) builds the tree; we undo a second level of entity escaping, drop
 // the boilerplate elements listed in boilerplate.ts, then walk the tree once in document order,
 // cutting a block at every block-level element so no text is lost or read twice.
-import { load, type CheerioAPI } from 'cheerio';
+import { type CheerioAPI, load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import {
-  CAPTION_SELECTORS,
-  CONTAINER_MARKERS,
-  GALLERY_HEADINGS,
-  LINK_LIST_HEADINGS,
-  LINK_ONLY_LISTS,
-  NON_TEXT_TAGS,
-  REMOVE_SELECTORS,
-} from './boilerplate.js';
 import type { BlockBuilder } from './blocks.js';
+import { CAPTION_SELECTORS, CONTAINER_MARKERS, GALLERY_HEADINGS, LINK_LIST_HEADINGS, LINK_ONLY_LISTS, NON_TEXT_TAGS, REMOVE_SELECTORS } from './boilerplate.js';
 import { cleanText } from './text.js';
 
 /** What the HTML says about itself, besides its text (used for bare HTML files and as date fallback). */
@@ -40,9 +32,49 @@ export function looksEscaped(text: string): boolean {
 
 // Elements that end the current block and start a new one.
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li',
-  'main', 'menu', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'menu',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 const SKIP_TAGS = new Set([...NON_TEXT_TAGS, 'head', 'title']);
 const REMOVE = REMOVE_SELECTORS.join(',');
@@ -147,7 +179,13 @@ function removeMarkedContainers($: CheerioAPI): void {
     const text = cleanText($(el).text());
     if (!CONTAINER_MARKERS.some((re) => re.test(text))) return;
     // keep only the innermost: an ancestor that also matches is left alone
-    if ($(el).find('div, p, section, footer, aside').toArray().some((inner) => CONTAINER_MARKERS.some((re) => re.test(cleanText($(inner).text()))))) return;
+    if (
+      $(el)
+        .find('div, p, section, footer, aside')
+        .toArray()
+        .some((inner) => CONTAINER_MARKERS.some((re) => re.test(cleanText($(inner).text()))))
+    )
+      return;
     marked.push(el);
   });
   for (const el of marked) $(el).remove();
@@ -201,10 +239,12 @@ function removeRelatedGalleries($: CheerioAPI): void {
 function removeLinkOnlyLists($: CheerioAPI): void {
   $(LINK_ONLY_LISTS.join(',')).each((_, el) => {
     const items = $(el).children('li').toArray();
-    const allLinks = items.length > 0 && items.every((li) => {
-      const text = cleanText($(li).text());
-      return text === '' || cleanText($(li).find('a').text()) === text;
-    });
+    const allLinks =
+      items.length > 0 &&
+      items.every((li) => {
+        const text = cleanText($(li).text());
+        return text === '' || cleanText($(li).find('a').text()) === text;
+      });
     if (allLinks) $(el).remove();
   });
 }

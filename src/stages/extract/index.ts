@@ -9,7 +9,7 @@ import { BlockBuilder } from './blocks.js';
 import { dateInFileName, looksLikeDate, parseDate } from './dates.js';
 import { decodeSource } from './decode.js';
 import { hasFrontMatter, parseFrontMatter } from './front-matter.js';
-import { extractHtml, looksEscaped, looksLikeHtml, type HtmlInfo } from './html.js';
+import { extractHtml, type HtmlInfo, looksEscaped, looksLikeHtml } from './html.js';
 import { extractMarkdown, extractPlainText } from './markdown.js';
 import { stripPostHeader } from './post-body.js';
 import { cleanText, decodeEntities } from './text.js';

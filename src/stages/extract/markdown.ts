@@ -34,10 +34,19 @@ export function extractMarkdown(body: string, out: BlockBuilder): void {
       continue;
     }
     const line = rawLine.replace(/^ {0,3}(>\s?)+/, ''); // blockquote marks
-    if (line.trim() === '') { flush(); continue; }
-    if (/^ {0,3}([-*_])( *\1){2,} *$/.test(line)) { flush(); continue; } // horizontal rule
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    if (/^ {0,3}([-*_])( *\1){2,} *$/.test(line)) {
+      flush();
+      continue;
+    } // horizontal rule
     if (/^ {0,3}\[[^\]]+\]:\s*\S+/.test(line)) continue; // link reference definition
-    if (/^ {0,3}(=+|-+)\s*$/.test(line)) { flush(); continue; } // setext underline: the line above stays a block
+    if (/^ {0,3}(=+|-+)\s*$/.test(line)) {
+      flush();
+      continue;
+    } // setext underline: the line above stays a block
     const heading = /^ {0,3}#{1,6}\s+(.*?)(\s+#+)?\s*$/.exec(line);
     if (heading) {
       flush();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { burstsOf, periodScoresOf, type PeriodMentions } from '../../../src/aggregate/bursts.js';
+import { burstsOf, type PeriodMentions, periodScoresOf } from '../../../src/aggregate/bursts.js';
 
 function near(actual: number, expected: number, message?: string): void {
   assert.ok(Math.abs(actual - expected) < 1e-6, `${message ?? ''} ${actual} ≠ ${expected}`);
@@ -11,12 +11,7 @@ const day = (n: number) => `2024-03-${String(n).padStart(2, '0')}`;
 /** seven quiet days (2 mentions in 1000 tokens), an empty day, a burst, then a busy but normal day */
 function series(): PeriodMentions[] {
   const quiet = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ period: day(n), tokens: 1000, mentions: 2 }));
-  return [
-    ...quiet,
-    { period: day(8), tokens: 0, mentions: 0 },
-    { period: day(9), tokens: 1000, mentions: 20 },
-    { period: day(10), tokens: 2000, mentions: 9 },
-  ];
+  return [...quiet, { period: day(8), tokens: 0, mentions: 0 }, { period: day(9), tokens: 1000, mentions: 20 }, { period: day(10), tokens: 2000, mentions: 9 }];
 }
 
 test('one period bursts, the next one does not', () => {
@@ -47,9 +42,15 @@ test('one period bursts, the next one does not', () => {
 test('scores start once the baseline is long enough; empty periods are skipped', () => {
   // 03-01 has no baseline; 03-02 has one period: expected = 2.5/1000 × 1000 = 2.5, z = (2 − 2.5)/√2.5 = −0.3162278
   const rows = periodScoresOf(series());
-  assert.deepEqual(rows.map((r) => r.period), [2, 3, 4, 5, 6, 7, 9, 10].map(day));
+  assert.deepEqual(
+    rows.map((r) => r.period),
+    [2, 3, 4, 5, 6, 7, 9, 10].map(day),
+  );
   near(rows[0]!.z, -0.3162278, 'z of 03-02');
-  assert.deepEqual(periodScoresOf(series(), { minBaselinePeriods: 7 }).map((r) => r.period), [day(9), day(10)]);
+  assert.deepEqual(
+    periodScoresOf(series(), { minBaselinePeriods: 7 }).map((r) => r.period),
+    [day(9), day(10)],
+  );
 });
 
 test('a window of 2 looks at the two previous periods with tokens only', () => {

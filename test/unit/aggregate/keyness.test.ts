@@ -86,5 +86,8 @@ test('compareKeyness: A-items strongest first, B-items strongest last, ties by i
     { item: '戊', g2: 0, logRatio: 0 }, // signed 0, in the middle
   ];
   assert.equal(signedG2(rows[0]!), -4);
-  assert.deepEqual([...rows].sort(compareKeyness).map((r) => r.item), ['丙', '甲', '戊', '乙', '丁']);
+  assert.deepEqual(
+    [...rows].sort(compareKeyness).map((r) => r.item),
+    ['丙', '甲', '戊', '乙', '丁'],
+  );
 });

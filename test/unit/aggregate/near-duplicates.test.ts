@@ -186,8 +186,14 @@ function crafted(tag: number, sameAsBase: [number, number][]): TextSignature {
 test('among candidates the most similar wins, even when it is not the earliest', () => {
   // X and Y agree on slots 0–91 (0.72: not one group); Z agrees with X on 0–104, with Y on 0–91 and 110–127
   const x = crafted(1, [[0, 105]]);
-  const y = crafted(2, [[0, 92], [110, 128]]);
-  const z = crafted(3, [[0, 105], [110, 128]]);
+  const y = crafted(2, [
+    [0, 92],
+    [110, 128],
+  ]);
+  const z = crafted(3, [
+    [0, 105],
+    [110, 128],
+  ]);
   assert.equal(estimatedSimilarity(x, y), 92 / 128);
   assert.equal(estimatedSimilarity(z, x), 105 / 128);
   assert.equal(estimatedSimilarity(z, y), 110 / 128);
@@ -200,10 +206,22 @@ test('among candidates the most similar wins, even when it is not the earliest',
 test('a tie between candidates goes to the earlier document', () => {
   // Z agrees with X on 0–109 and with Y on 0–91 and 110–127: 110 of 128 with each
   const x = crafted(1, [[0, 110]]);
-  const y = crafted(2, [[0, 92], [110, 128]]);
+  const y = crafted(2, [
+    [0, 92],
+    [110, 128],
+  ]);
   const z = crafted(3, [[0, 128]]);
   assert.equal(estimatedSimilarity(z, x), estimatedSimilarity(z, y));
-  for (const [first, second] of [[['X', x], ['Y', y]], [['Y', y], ['X', x]]] as const) {
+  for (const [first, second] of [
+    [
+      ['X', x],
+      ['Y', y],
+    ],
+    [
+      ['Y', y],
+      ['X', x],
+    ],
+  ] as const) {
     const detector = createCopyDetector();
     detector.add(first[0], first[1]);
     detector.add(second[0], second[1]);
@@ -214,7 +232,10 @@ test('a tie between candidates goes to the earlier document', () => {
 test('a chain A ← B ← C collapses to A even when C alone is below the threshold to A', () => {
   const a = crafted(1, [[0, 110]]);
   const b = crafted(2, [[0, 128]]);
-  const c = crafted(3, [[0, 92], [110, 128]]);
+  const c = crafted(3, [
+    [0, 92],
+    [110, 128],
+  ]);
   assert.ok(estimatedSimilarity(c, a) < DEFAULT_THRESHOLD);
   const detector = createCopyDetector();
   detector.add('A', a);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { emptyTally, mergeTally, pairKey, tallyWithout, type Tally } from '../../../src/aggregate/tally.js';
+import { emptyTally, mergeTally, pairKey, type Tally, tallyWithout } from '../../../src/aggregate/tally.js';
 
 function tally(terms: Record<string, number>, pairs: Record<string, number> = {}): Tally {
   const t = emptyTally();

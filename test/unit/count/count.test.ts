@@ -20,32 +20,68 @@ const rules = { stopwords: new Set(['表示', 'the']) };
 
 test('terms: content words counted; stop words, function words, numbers, punctuation and single characters out', () => {
   // 经济 合作 表示 了 经济 。 | 2020 年 合作
-  const doc = handDoc(['经济合作表示了经济。', '2020年合作'], [
-    [0, 0, 2, 'n'], [0, 2, 4, 'vn'], [0, 4, 6, 'v'], [0, 6, 7, 'ul'], [0, 7, 9, 'n'], [0, 9, 10, 'x'],
-    [1, 0, 4, 'm'], [1, 4, 5, 'm'], [1, 5, 7, 'vn'],
-  ]);
+  const doc = handDoc(
+    ['经济合作表示了经济。', '2020年合作'],
+    [
+      [0, 0, 2, 'n'],
+      [0, 2, 4, 'vn'],
+      [0, 4, 6, 'v'],
+      [0, 6, 7, 'ul'],
+      [0, 7, 9, 'n'],
+      [0, 9, 10, 'x'],
+      [1, 0, 4, 'm'],
+      [1, 4, 5, 'm'],
+      [1, 5, 7, 'vn'],
+    ],
+  );
   const tally = countDocument(doc, rules);
-  assert.deepEqual([...tally.terms].map(([t, s]) => [t, s.count, s.docs]), [['经济', 2, 1], ['合作', 2, 1]]);
+  assert.deepEqual(
+    [...tally.terms].map(([t, s]) => [t, s.count, s.docs]),
+    [
+      ['经济', 2, 1],
+      ['合作', 2, 1],
+    ],
+  );
   assert.equal(tally.tokens, 8, 'word tokens: all but the full stop');
   assert.equal(tally.documents, 1);
 });
 
 test('co-occurrence: each pair once per sentence in which both occur', () => {
   // sentence 1: 经济 合作 经济 ; sentence 2: 合作 发展 ; sentence 3 (block 1): 经济 发展
-  const doc = handDoc(['经济合作经济。合作发展！', '经济发展'], [
-    [0, 0, 2, 'n'], [0, 2, 4, 'vn'], [0, 4, 6, 'n'], [0, 6, 7, 'x'], [0, 7, 9, 'vn'], [0, 9, 11, 'vn'], [0, 11, 12, 'x'],
-    [1, 0, 2, 'n'], [1, 2, 4, 'vn'],
-  ]);
+  const doc = handDoc(
+    ['经济合作经济。合作发展！', '经济发展'],
+    [
+      [0, 0, 2, 'n'],
+      [0, 2, 4, 'vn'],
+      [0, 4, 6, 'n'],
+      [0, 6, 7, 'x'],
+      [0, 7, 9, 'vn'],
+      [0, 9, 11, 'vn'],
+      [0, 11, 12, 'x'],
+      [1, 0, 2, 'n'],
+      [1, 2, 4, 'vn'],
+    ],
+  );
   const pairs = Object.fromEntries([...countDocument(doc, rules).termPairs].map(([k, s]) => [k, s.count]));
   assert.deepEqual(pairs, { '合作\t经济': 1, '发展\t合作': 1, '发展\t经济': 1 });
 });
 
 test('units: how many the document has, and how many hold each item, by the unit chosen', () => {
   // block 0: 经济合作经济。合作发展！ (two sentences); block 1: 经济发展 (one)
-  const doc = handDoc(['经济合作经济。合作发展！', '经济发展'], [
-    [0, 0, 2, 'n'], [0, 2, 4, 'vn'], [0, 4, 6, 'n'], [0, 6, 7, 'x'], [0, 7, 9, 'vn'], [0, 9, 11, 'vn'], [0, 11, 12, 'x'],
-    [1, 0, 2, 'n'], [1, 2, 4, 'vn'],
-  ]);
+  const doc = handDoc(
+    ['经济合作经济。合作发展！', '经济发展'],
+    [
+      [0, 0, 2, 'n'],
+      [0, 2, 4, 'vn'],
+      [0, 4, 6, 'n'],
+      [0, 6, 7, 'x'],
+      [0, 7, 9, 'vn'],
+      [0, 9, 11, 'vn'],
+      [0, 11, 12, 'x'],
+      [1, 0, 2, 'n'],
+      [1, 2, 4, 'vn'],
+    ],
+  );
   const unitsOf = (t: ReturnType<typeof countDocument>) => [t.units, ...['经济', '合作', '发展'].map((w) => t.terms.get(w)!.units)];
   const pairsOf = (t: ReturnType<typeof countDocument>) => Object.fromEntries([...t.termPairs].map(([k, s]) => [k, s.count]));
   // sentences: 3; 经济 in sentences 1 and 3, 合作 in 1 and 2, 发展 in 2 and 3
@@ -96,11 +132,23 @@ test('termOf: English words lower-cased, English stop words out', () => {
 
 test('web and mail addresses in the text are not terms', () => {
   const text = '网站（https://www.example.gov.tw/news）或来信info@example.org查询';
-  assert.deepEqual(linkSpans(text).map((l) => text.slice(l.start, l.end)), ['https://www.example.gov.tw/news', 'info@example.org']);
+  assert.deepEqual(
+    linkSpans(text).map((l) => text.slice(l.start, l.end)),
+    ['https://www.example.gov.tw/news', 'info@example.org'],
+  );
   // 网站 ( https : // www . example …) 或 来信 info @ example . org 查询
-  const doc = handDoc([text], [
-    [0, 0, 2, 'n'], [0, 3, 8, 'eng'], [0, 11, 14, 'eng'], [0, 15, 22, 'eng'], [0, 36, 38, 'n'], [0, 38, 42, 'eng'], [0, 54, 56, 'v'],
-  ]);
+  const doc = handDoc(
+    [text],
+    [
+      [0, 0, 2, 'n'],
+      [0, 3, 8, 'eng'],
+      [0, 11, 14, 'eng'],
+      [0, 15, 22, 'eng'],
+      [0, 36, 38, 'n'],
+      [0, 38, 42, 'eng'],
+      [0, 54, 56, 'v'],
+    ],
+  );
   assert.deepEqual([...countDocument(doc, rules).terms.keys()], ['网站', '来信', '查询']);
 });
 
@@ -114,7 +162,12 @@ test('an address stays out however it is written: a full-width colon, a bare dom
     ['pic.twitter.com/u6L5ACrzOX 评论', ['pic.twitter.com/u6L5ACrzOX']],
     ['新北市衛生局網頁health.ntpc.gov.tw）', ['health.ntpc.gov.tw']],
   ];
-  for (const [text, links] of cases) assert.deepEqual(linkSpans(text).map((l) => text.slice(l.start, l.end)), links, text);
+  for (const [text, links] of cases)
+    assert.deepEqual(
+      linkSpans(text).map((l) => text.slice(l.start, l.end)),
+      links,
+      text,
+    );
   // English prose with a lost space after a full stop, abbreviations and decimals are no addresses
   for (const text of ['the government said.It was', 'U.S. officials', 'No.1 and 3.5 percent', 'Mr.Smith arrived', 'e.g. this']) {
     assert.deepEqual(linkSpans(text), [], text);

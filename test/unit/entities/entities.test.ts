@@ -54,7 +54,10 @@ test('traditional and simplified forms, and other transliterations, get one id',
   assert.deepEqual(ids(doc), ['per:vladimir_putin', 'per:wang_yi', 'per:vladimir_putin', 'per:vladimir_putin']);
   assert.equal(doc.mentions[0]!.surface, '普丁');
   assert.equal(doc.mentions[0]!.type, 'PERSON');
-  assert.deepEqual(doc.mentions.map((m) => m.surface), ['普丁', '王毅', '普京', '蒲亭']);
+  assert.deepEqual(
+    doc.mentions.map((m) => m.surface),
+    ['普丁', '王毅', '普京', '蒲亭'],
+  );
 });
 
 test('aliases spanning several tokens match: a middle dot, an English name', () => {
@@ -66,15 +69,28 @@ test('aliases spanning several tokens match: a middle dot, an English name', () 
 
 test('each country of a compound is mentioned at its own character; X方 at X', () => {
   const doc = tag('中俄印和美方');
-  assert.deepEqual(doc.mentions.map((m) => [m.entity, m.surface, m.start, m.end]), [
-    ['CN', '中', 0, 1], ['RU', '俄', 1, 2], ['IN', '印', 2, 3], ['US', '美', 4, 5],
-  ]);
+  assert.deepEqual(
+    doc.mentions.map((m) => [m.entity, m.surface, m.start, m.end]),
+    [
+      ['CN', '中', 0, 1],
+      ['RU', '俄', 1, 2],
+      ['IN', '印', 2, 3],
+      ['US', '美', 4, 5],
+    ],
+  );
 });
 
 test('mention offsets point at the surface; sources say how each was found', () => {
   const doc = tag('北約秘書長說，中俄雙方');
   for (const m of doc.mentions) assert.equal(doc.blocks[m.block]!.text.slice(m.start, m.end), m.surface);
-  assert.deepEqual(doc.mentions.map((m) => [m.entity, m.source]), [['org:nato', 'kb'], ['CN', 'compound'], ['RU', 'compound']]);
+  assert.deepEqual(
+    doc.mentions.map((m) => [m.entity, m.source]),
+    [
+      ['org:nato', 'kb'],
+      ['CN', 'compound'],
+      ['RU', 'compound'],
+    ],
+  );
 });
 
 test('single characters and ordinary words are not entities', () => {

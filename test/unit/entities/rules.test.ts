@@ -1,14 +1,14 @@
 // Recognition by rule (src/stages/entities/rules.ts) with the real dictionaries, on sentences
 // written for these tests. Each test names what the rule must find and what it must leave alone.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { loadResources } from '../../../src/pipeline/resources.js';
 import { nameEntityId } from '../../../src/entity-ids.js';
-import { createEntitiesStage } from '../../../src/stages/entities/index.js';
+import { loadResources } from '../../../src/pipeline/resources.js';
 import { loadNameLexicon, NAME_FILES } from '../../../src/resources/name-lexicon.js';
+import { createEntitiesStage } from '../../../src/stages/entities/index.js';
 import { createNormalizeStage } from '../../../src/stages/normalize/index.js';
 import { createSegmentStage } from '../../../src/stages/segment/index.js';
 import type { Doc, Mention } from '../../../src/types.js';
@@ -33,7 +33,11 @@ test('the rule tables are loaded once with the knowledge base, and listed with i
   assert.ok(names.surnames.has('欧阳') && names.surnames.has('司马'), 'compound surnames');
   assert.equal(names.orgSuffixes.get('大学'), 'strong');
   assert.equal(names.orgSuffixes.get('市委'), 'alone');
-  for (const file of NAME_FILES) assert.ok(resources.kb.files.some((f) => f.endsWith(join('names', file))), file);
+  for (const file of NAME_FILES)
+    assert.ok(
+      resources.kb.files.some((f) => f.endsWith(join('names', file))),
+      file,
+    );
 });
 
 test('a Chinese name after a title: the mention is the name, the title is kept apart', () => {
@@ -121,7 +125,11 @@ test('days of the week and bare organisation heads are no entities', () => {
 
 test('a transliterated word after a locative is a place, not a person', () => {
   const doc = tag('会议在图卢兹举行');
-  assert.equal(doc.mentions.some((m) => m.type === 'PERSON'), false, spans(doc).join(' '));
+  assert.equal(
+    doc.mentions.some((m) => m.type === 'PERSON'),
+    false,
+    spans(doc).join(' '),
+  );
 });
 
 test('names never run across blocks; offsets point at the surface', () => {
@@ -141,7 +149,10 @@ test('the lexicon reports a bad organisation-suffix kind', () => {
   for (const f of NAME_FILES) writeFileSync(join(dir, 'names', f), '# empty\n');
   writeFileSync(join(dir, 'names', 'org-suffixes.txt'), '大学\tbig\n');
   assert.throws(() => loadNameLexicon(join(dir, 'names'), (s) => s), /needs "strong", "named" or "alone"/);
-  assert.equal(loadNameLexicon(join(dir, 'missing'), (s) => s), undefined);
+  assert.equal(
+    loadNameLexicon(join(dir, 'missing'), (s) => s),
+    undefined,
+  );
 });
 
 test('an unknown word of a surname and a common given name is a name without a cue; jieba-tagged ordinary nouns are not', () => {
@@ -150,7 +161,10 @@ test('an unknown word of a surname and a common given name is a name without a c
   assert.equal(find(doc, '王芳')?.type, 'PERSON', spans(doc).join(' '));
   // 安全性 and 许可证 are in jieba's dictionary as nr; their last characters never end a given name
   const plain = tag('公众对核电安全性的疑虑，以及出口许可证的管理。');
-  assert.deepEqual(plain.mentions.filter((m) => m.type === 'PERSON').map((m) => m.surface), []);
+  assert.deepEqual(
+    plain.mentions.filter((m) => m.type === 'PERSON').map((m) => m.surface),
+    [],
+  );
 });
 
 test('a name glued to the verb after it is cut before the verb (赵华说 → 赵华)', () => {
@@ -174,7 +188,10 @@ test('surname with 某, 老 or a form of address: the surname alone is the name 
 
 test('a verb after a title is not a name (法官展开调查)', () => {
   const doc = tag('当地法官展开调查，原因不明。');
-  assert.deepEqual(doc.mentions.filter((m) => m.type === 'PERSON').map((m) => m.surface), []);
+  assert.deepEqual(
+    doc.mentions.filter((m) => m.type === 'PERSON').map((m) => m.surface),
+    [],
+  );
 });
 
 test('one-character place forms inside words: 在京, 赴藏, 京剧, 美军, 俄总统', () => {
@@ -187,7 +204,10 @@ test('one-character place forms inside words: 在京, 赴藏, 京剧, 美军, �
   assert.equal(find(tag('俄总统表示欢迎。'), '俄')?.entity, 'RU');
   assert.equal(find(tag('欧盟对华投资稳定增长。'), '华')?.entity, 'CN');
   // an ordinary word with one of those characters stays ordinary
-  assert.equal(tag('这里的京东商城很大。').mentions.some((x) => x.surface === '京'), false);
+  assert.equal(
+    tag('这里的京东商城很大。').mentions.some((x) => x.surface === '京'),
+    false,
+  );
 });
 
 test('an alias with an area word or an era prefix counts the name alone (中东地区 → 中东, 新中国 → 中国)', () => {
@@ -197,7 +217,10 @@ test('an alias with an area word or an era prefix counts the name alone (中东�
 
 test('a generic phrase with an organisation head is no organisation; a named one is', () => {
   const generic = tag('许多保险公司和电脑公司参加了。');
-  assert.deepEqual(generic.mentions.filter((m) => m.type === 'ORG').map((m) => m.surface), []);
+  assert.deepEqual(
+    generic.mentions.filter((m) => m.type === 'ORG').map((m) => m.surface),
+    [],
+  );
   const named = tag('俄罗斯国家统计委员会公布了数据。');
   assert.ok(find(named, '俄罗斯国家统计委员会'), spans(named).join(' '));
   // a title is no organisation: 财政部 and 副部长, not 财政部副部
@@ -258,10 +281,20 @@ test('a county named without 县 or 市, which jieba tags as a place, is that di
 });
 
 test('ordinary words are not read as one-character country forms or places (加剧, 保护法, 贫困县)', () => {
-  assert.equal(tag('金融危机加剧了失业。').mentions.some((m) => m.entity === 'CA'), false);
-  assert.equal(tag('检查环境保护法的执行情况。').mentions.some((m) => m.entity === 'FR'), false);
+  assert.equal(
+    tag('金融危机加剧了失业。').mentions.some((m) => m.entity === 'CA'),
+    false,
+  );
+  assert.equal(
+    tag('检查环境保护法的执行情况。').mentions.some((m) => m.entity === 'FR'),
+    false,
+  );
   const poor = tag('这里是国定贫困县，交通不便。');
-  assert.deepEqual(poor.mentions.map((m) => m.surface), [], spans(poor).join(' '));
+  assert.deepEqual(
+    poor.mentions.map((m) => m.surface),
+    [],
+    spans(poor).join(' '),
+  );
   // a province's form before 剧 is the province
   assert.equal(find(tag('他爱看豫剧。'), '豫')?.entity, resources.kb.aliases.get('河南'));
 });

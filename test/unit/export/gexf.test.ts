@@ -134,7 +134,10 @@ test('numbers: at most 6 decimals, no exponent, no −0', () => {
 test('broken graphs are RangeErrors', () => {
   const node = (id: string) => ({ id, label: id, type: 'X', mentions: 1 });
   assert.throws(() => gexfOf({ description: '', nodes: [node('a'), node('a')], edges: [] }), { name: 'RangeError', message: /appears twice/ });
-  assert.throws(() => gexfOf({ description: '', nodes: [node('a')], edges: [{ source: 'a', target: 'b', weight: 1, npmi: 0 }] }), { name: 'RangeError', message: /unknown node b/ });
+  assert.throws(() => gexfOf({ description: '', nodes: [node('a')], edges: [{ source: 'a', target: 'b', weight: 1, npmi: 0 }] }), {
+    name: 'RangeError',
+    message: /unknown node b/,
+  });
   const twice = [
     { source: 'a', target: 'b', weight: 1, npmi: 0 },
     { source: 'b', target: 'a', weight: 1, npmi: 0 },

@@ -53,7 +53,10 @@ test('BBC-style bulleted link lists are dropped, bullets with article text are k
 });
 
 test('a related photo gallery (相关图集) after the article is dropped; a gallery post keeps its slides', () => {
-  const withGallery = extract('<div><p>正文。</p><h3>相关图集：往事回顾</h3><div><img src="a.jpg"><b>第一张</b>：说明一</div><div><img src="b.jpg"><b>第二张</b>：说明二</div></div>', 'a/x.html');
+  const withGallery = extract(
+    '<div><p>正文。</p><h3>相关图集：往事回顾</h3><div><img src="a.jpg"><b>第一张</b>：说明一</div><div><img src="b.jpg"><b>第二张</b>：说明二</div></div>',
+    'a/x.html',
+  );
   assert.deepEqual(texts(withGallery), ['正文。']);
   const galleryPost = extract('<div><div><img src="a.jpg"><br><b>获奖作品</b>：一只狐狸</div></div>', 'a/y.html');
   assert.deepEqual(texts(galleryPost), ['获奖作品：一只狐狸']);

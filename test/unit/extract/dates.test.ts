@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { formatInZone, parseDate } from '../../../src/stages/extract/dates.js';
 import { OptionsError } from '../../../src/options.js';
+import { formatInZone, parseDate } from '../../../src/stages/extract/dates.js';
 import { createExtractStage } from '../../../src/stages/extract/index.js';
 import { codes, extract } from './make-doc.js';
 
@@ -38,7 +38,18 @@ test('milliseconds are dropped, not rounded', () => {
 });
 
 test('impossible dates are rejected field by field, without Date.parse leniency', () => {
-  for (const bad of ['2020-02-30', '2019-02-29', '2020-13-01', '2020-00-10', '2020-04-31', '2020-10-14 25:00', '2020-10-14T12:60:00Z', '2020-10-14T12:00:61', 'yesterday', '14/10/2020']) {
+  for (const bad of [
+    '2020-02-30',
+    '2019-02-29',
+    '2020-13-01',
+    '2020-00-10',
+    '2020-04-31',
+    '2020-10-14 25:00',
+    '2020-10-14T12:60:00Z',
+    '2020-10-14T12:00:61',
+    'yesterday',
+    '14/10/2020',
+  ]) {
     const r = parseDate(bad, 480);
     assert.equal(r.ok, false, bad);
   }
@@ -96,7 +107,10 @@ test('formatInZone writes the zone offset with sign, hours and minutes', () => {
 test('the stage refuses an analysis offset that is not a real zone offset', () => {
   // the same check, code and message as the command line's --tz
   for (const tzOffsetMinutes of [24 * 60, 7.5, 15 * 60]) {
-    assert.throws(() => createExtractStage({ tzOffsetMinutes }), (e: unknown) => e instanceof OptionsError && e.code === 'OPTION_INVALID_TIME_ZONE' && e.message.includes(`"${tzOffsetMinutes}"`));
+    assert.throws(
+      () => createExtractStage({ tzOffsetMinutes }),
+      (e: unknown) => e instanceof OptionsError && e.code === 'OPTION_INVALID_TIME_ZONE' && e.message.includes(`"${tzOffsetMinutes}"`),
+    );
   }
   assert.doesNotThrow(() => createExtractStage({ tzOffsetMinutes: -12 * 60 }));
   assert.equal(createExtractStage({ tzOffsetMinutes: -600 }).name, 'extract');

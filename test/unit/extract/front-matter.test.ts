@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { codes, extract, makeDoc, texts } from './make-doc.js';
 import { createExtractStage } from '../../../src/stages/extract/index.js';
+import { codes, extract, makeDoc, texts } from './make-doc.js';
 
 test('Jekyll fields: title, date, author, url from `from`, outlet from categories[0], tags ∪ categories', () => {
   const doc = extract(

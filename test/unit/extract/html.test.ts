@@ -45,7 +45,10 @@ test('a waimei-style post: header lines, ad slots, script, iframe, paywall and f
 });
 
 test('the same caption as img alt, img title and figcaption gives one caption block', () => {
-  const doc = extract('<div><figure><img alt="市民排队接受检测。" title="市民排队接受检测。"><figcaption> 市民排队接受检测。 </figcaption></figure><p>正文。</p></div>', 'a/x.html');
+  const doc = extract(
+    '<div><figure><img alt="市民排队接受检测。" title="市民排队接受检测。"><figcaption> 市民排队接受检测。 </figcaption></figure><p>正文。</p></div>',
+    'a/x.html',
+  );
   assert.deepEqual(texts(doc, 'caption'), ['市民排队接受检测。']);
 });
 
@@ -81,8 +84,16 @@ test('a body escaped a second time (seed shape) is parsed again, and its ad slot
     '&lt;p&gt;第一段，双方会面。&lt;/p&gt;&lt;section id="imu"&gt;&lt;div id="dfp-ad-imu1"&gt;广告&lt;/div&gt;&lt;/section&gt;' +
     '&lt;p&gt;第二段&amp;nbsp;内容&amp;amp;细节。&lt;/p&gt;&lt;div id="innity-in-post"&gt;&lt;/div&gt;' +
     '&lt;div id="dfp-ad-midarticlespecial"&gt;广告&lt;/div&gt;&lt;p&gt;第三段。&lt;/p&gt;      &lt;div class="cx_paywall_placeholder" id="sph_cdp_40"&gt;&lt;/div&gt;\n</div>\n';
-  const doc = extract(`---\ntitle: "会面"\ndate: 2022-02-03T23:00:00.000Z\nfrom: https://example.com/s\ntags: [ 某报 ]\ncategories: [ 某报 ]\n---\n<!--1643929200000-->\n[会面](https://example.com/s)\n------\n\n${body}`);
-  assert.deepEqual(outline(doc), ['title: 会面', 'caption: 两国官员握手。', 'paragraph: 第一段，双方会面。', 'paragraph: 第二段 内容&细节。', 'paragraph: 第三段。']);
+  const doc = extract(
+    `---\ntitle: "会面"\ndate: 2022-02-03T23:00:00.000Z\nfrom: https://example.com/s\ntags: [ 某报 ]\ncategories: [ 某报 ]\n---\n<!--1643929200000-->\n[会面](https://example.com/s)\n------\n\n${body}`,
+  );
+  assert.deepEqual(outline(doc), [
+    'title: 会面',
+    'caption: 两国官员握手。',
+    'paragraph: 第一段，双方会面。',
+    'paragraph: 第二段 内容&细节。',
+    'paragraph: 第三段。',
+  ]);
   assert.equal(doc.meta.day, '2022-02-04');
 });
 
@@ -102,7 +113,10 @@ test('a sentence that merely mentions 相关新闻 or 点击 is kept', () => {
 });
 
 test('the feed header line <div><i>author<br>date</i></div> and bare date stamps are not text', () => {
-  const doc = extract('<div>\n<div><i>某作者<br>2020-10-14T12:13:04.216Z</i></div><p>正文第一段。</p><div>14/10/2020 - 09:34</div><p><i>斜体的正文</i></p></div>', 'a/x.html');
+  const doc = extract(
+    '<div>\n<div><i>某作者<br>2020-10-14T12:13:04.216Z</i></div><p>正文第一段。</p><div>14/10/2020 - 09:34</div><p><i>斜体的正文</i></p></div>',
+    'a/x.html',
+  );
   assert.deepEqual(texts(doc), ['正文第一段。', '斜体的正文']);
 });
 
@@ -124,14 +138,18 @@ test('bare HTML without <title> takes the <h1>', () => {
 });
 
 test('a post whose body is only boilerplate is fatal body-empty', () => {
-  const doc = extract('---\ntitle: \'\'\ndate: 2020-04-15 21:54:31 +08:00\ncategories: dw\n---\n\n<br><hr><div>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a><br></div>\n');
+  const doc = extract(
+    '---\ntitle: \'\'\ndate: 2020-04-15 21:54:31 +08:00\ncategories: dw\n---\n\n<br><hr><div>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a><br></div>\n',
+  );
   assert.deepEqual(codes(doc), ['body-empty']);
   assert.equal(doc.messages[0]!.severity, 'fatal');
   assert.equal(doc.meta.title, undefined);
 });
 
 test('an English-only post is fine', () => {
-  const doc = extract('---\ntitle: Shipping rebounds\ndate: 2020-10-14T17:31:24Z\ncategories: [ 某周刊en ]\n---\n\n<div><p>Container volumes rose for a second month.</p><div id="gpt-ad-slot-1" data-test-id="Inline Ad"></div></div>\n');
+  const doc = extract(
+    '---\ntitle: Shipping rebounds\ndate: 2020-10-14T17:31:24Z\ncategories: [ 某周刊en ]\n---\n\n<div><p>Container volumes rose for a second month.</p><div id="gpt-ad-slot-1" data-test-id="Inline Ad"></div></div>\n',
+  );
   assert.deepEqual(codes(doc), []);
   assert.deepEqual(texts(doc), ['Shipping rebounds', 'Container volumes rose for a second month.']);
 });

@@ -58,7 +58,7 @@ test('a text file with only a title line is read as its title, with a title-only
 });
 
 test('a post with neither a title nor any text is fatal body-empty', () => {
-  const doc = extract("---\ntitle: ''\ndate: 2020-10-15\n---\n\n<div><img src=\"a.jpg\"></div>\n", 'posts/2020-10-15-x.md');
+  const doc = extract('---\ntitle: \'\'\ndate: 2020-10-15\n---\n\n<div><img src="a.jpg"></div>\n', 'posts/2020-10-15-x.md');
   assert.deepEqual(codes(doc), ['body-empty']);
   assert.equal(doc.messages[0]!.severity, 'fatal');
 });

@@ -47,7 +47,16 @@ test('the command line (strings) and code (numbers) give the same configuration'
 
 test('every problem is reported at once, each with its code and the option named', () => {
   const problems = problemsOf(() =>
-    analyzeConfig({ inputs: ['no/such/file.md'], tz: 'Mars', minPairCount: '0', top: 'x', unit: 'window:1', by: 'year', script: ['latin'], from: '2020-13-01' }),
+    analyzeConfig({
+      inputs: ['no/such/file.md'],
+      tz: 'Mars',
+      minPairCount: '0',
+      top: 'x',
+      unit: 'window:1',
+      by: 'year',
+      script: ['latin'],
+      from: '2020-13-01',
+    }),
   );
   assert.deepEqual(problems.sort(), [
     'OPTION_INVALID_CHOICE --by',
@@ -76,24 +85,51 @@ test('messages name the option and the value as given', () => {
 });
 
 test('an option another command takes is refused, not ignored', () => {
-  assert.deepEqual(problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', a: '2020-10-14' })), ['OPTION_NOT_FOR_COMMAND --a']);
-  assert.deepEqual(problemsOf(() => kwicConfig({ inputs: [POSTS], query: 'US', by: 'day' })), ['OPTION_NOT_FOR_COMMAND --by']);
-  assert.deepEqual(problemsOf(() => kwicConfig({ inputs: [POSTS], query: 'US', out: 'o' })), ['OPTION_NOT_FOR_COMMAND --out']);
+  assert.deepEqual(
+    problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', a: '2020-10-14' })),
+    ['OPTION_NOT_FOR_COMMAND --a'],
+  );
+  assert.deepEqual(
+    problemsOf(() => kwicConfig({ inputs: [POSTS], query: 'US', by: 'day' })),
+    ['OPTION_NOT_FOR_COMMAND --by'],
+  );
+  assert.deepEqual(
+    problemsOf(() => kwicConfig({ inputs: [POSTS], query: 'US', out: 'o' })),
+    ['OPTION_NOT_FOR_COMMAND --out'],
+  );
 });
 
 test('compare: both sides or neither, and never overlapping', () => {
-  assert.deepEqual(problemsOf(() => compareConfig({ inputs: [POSTS], out: 'o', a: '2020-10-14' })), ['OPTION_REQUIRED --b']);
-  assert.deepEqual(problemsOf(() => compareConfig({ inputs: [POSTS], out: 'o', a: '2020-10', b: '2020-10-14' })), ['OPTION_CONFLICT --a']);
-  assert.deepEqual(problemsOf(() => compareConfig({ inputs: [POSTS], out: 'o', a: '2020-W99', b: '2020-10-14' })), ['OPTION_INVALID_PERIOD --a']);
+  assert.deepEqual(
+    problemsOf(() => compareConfig({ inputs: [POSTS], out: 'o', a: '2020-10-14' })),
+    ['OPTION_REQUIRED --b'],
+  );
+  assert.deepEqual(
+    problemsOf(() => compareConfig({ inputs: [POSTS], out: 'o', a: '2020-10', b: '2020-10-14' })),
+    ['OPTION_CONFLICT --a'],
+  );
+  assert.deepEqual(
+    problemsOf(() => compareConfig({ inputs: [POSTS], out: 'o', a: '2020-W99', b: '2020-10-14' })),
+    ['OPTION_INVALID_PERIOD --a'],
+  );
   const config = compareConfig({ inputs: [POSTS], out: 'o', a: '2020-W42', b: '2020-10-19..2020-10-20', minExpected: '2.5' });
-  assert.deepEqual(config.sides, { a: { spec: '2020-W42', days: { from: '2020-10-12', to: '2020-10-18' } }, b: { spec: '2020-10-19..2020-10-20', days: { from: '2020-10-19', to: '2020-10-20' } } });
+  assert.deepEqual(config.sides, {
+    a: { spec: '2020-W42', days: { from: '2020-10-12', to: '2020-10-18' } },
+    b: { spec: '2020-10-19..2020-10-20', days: { from: '2020-10-19', to: '2020-10-20' } },
+  });
   assert.equal(config.minExpected, 2.5);
   assert.equal(config.by, 'day');
-  assert.deepEqual(problemsOf(() => compareConfig({ inputs: [POSTS], out: 'o', minExpected: '-1' })), ['OPTION_INVALID_NUMBER --min-expected']);
+  assert.deepEqual(
+    problemsOf(() => compareConfig({ inputs: [POSTS], out: 'o', minExpected: '-1' })),
+    ['OPTION_INVALID_NUMBER --min-expected'],
+  );
 });
 
 test('--from after --to is a conflict; a week or month stands for its first or last day', () => {
-  assert.deepEqual(problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', from: '2020-10-15', to: '2020-10-14' })), ['OPTION_CONFLICT --from']);
+  assert.deepEqual(
+    problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', from: '2020-10-15', to: '2020-10-14' })),
+    ['OPTION_CONFLICT --from'],
+  );
   assert.deepEqual(analyzeConfig({ inputs: [POSTS], out: 'o', from: '2020-10', to: '2020-W44' }).filters.days, { from: '2020-10-01', to: '2020-11-01' });
   assert.deepEqual(analyzeConfig({ inputs: [POSTS], out: 'o', to: '2020-10-14' }).filters.days, { from: '0000-01-01', to: '2020-10-14' });
 });
@@ -103,12 +139,31 @@ test('files named by options must be readable: --entities, --gold, the inputs', 
   const entities = join(dir, 'mine.tsv');
   writeFileSync(entities, 'id\ttype\tname\taliases\n');
   assert.deepEqual(analyzeConfig({ inputs: [POSTS], out: 'o', entities }).entityFiles, [entities]);
-  assert.deepEqual(problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', entities: [entities, join(dir, 'none.tsv')] })), ['OPTION_PATH_UNREADABLE --entities']);
-  assert.deepEqual(problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', entities: dir })), ['OPTION_PATH_UNREADABLE --entities'], 'a folder is not an entity file');
-  assert.deepEqual(problemsOf(() => evalNerConfig({ gold: join(dir, 'none.txt') })), ['OPTION_PATH_UNREADABLE --gold']);
-  assert.deepEqual(problemsOf(() => evalNerConfig({})), ['OPTION_REQUIRED --gold']);
-  assert.deepEqual(problemsOf(() => analyzeConfig({ inputs: [], out: 'o' })), ['OPTION_REQUIRED <files or folders…>']);
-  assert.deepEqual(problemsOf(() => kwicConfig({ inputs: [POSTS] })), ['OPTION_REQUIRED <entity id or term>']);
+  assert.deepEqual(
+    problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', entities: [entities, join(dir, 'none.tsv')] })),
+    ['OPTION_PATH_UNREADABLE --entities'],
+  );
+  assert.deepEqual(
+    problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', entities: dir })),
+    ['OPTION_PATH_UNREADABLE --entities'],
+    'a folder is not an entity file',
+  );
+  assert.deepEqual(
+    problemsOf(() => evalNerConfig({ gold: join(dir, 'none.txt') })),
+    ['OPTION_PATH_UNREADABLE --gold'],
+  );
+  assert.deepEqual(
+    problemsOf(() => evalNerConfig({})),
+    ['OPTION_REQUIRED --gold'],
+  );
+  assert.deepEqual(
+    problemsOf(() => analyzeConfig({ inputs: [], out: 'o' })),
+    ['OPTION_REQUIRED <files or folders…>'],
+  );
+  assert.deepEqual(
+    problemsOf(() => kwicConfig({ inputs: [POSTS] })),
+    ['OPTION_REQUIRED <entity id or term>'],
+  );
 });
 
 test('time zones: text or minutes, within ±14 hours', () => {

@@ -13,4 +13,3 @@ test('folders are walked recursively in code-unit order; non-posts are listed as
   assert.deepEqual(inputs.files, [join(dir, 'a.html'), join(dir, 'b/2.md'), join(dir, 'c.txt')]);
   assert.deepEqual(inputs.skipped.map((s) => s.path).sort(), [join(dir, 'README.md'), join(dir, 'photo.jpg')]);
 });
-

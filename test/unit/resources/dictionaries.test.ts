@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import test from 'node:test';
 import * as OpenCC from 'opencc-js';
 import { ENTITY_FILES } from '../../../src/resources/knowledge-base.js';
-import { normalizeCharacters } from '../../../src/text/characters.js';
 import { createScriptConverter } from '../../../src/resources/script-converter.js';
+import { normalizeCharacters } from '../../../src/text/characters.js';
 import { compareCodeUnits } from '../../../src/text/compare.js';
 import { ROOT } from '../../helpers.js';
 

@@ -21,7 +21,10 @@ test('aliases in any script are indexed in simplified form; one-character aliase
   assert.equal(kb.aliases.get('俄国'), 'RU', '俄國 is indexed as 俄国');
   assert.equal(kb.aliases.get('普丁'), 'per:vladimir_putin');
   assert.equal(kb.abbreviations.get('中'), 'CN');
-  assert.equal([...kb.aliases.keys()].some((a) => a.length < 2), false);
+  assert.equal(
+    [...kb.aliases.keys()].some((a) => a.length < 2),
+    false,
+  );
   assert.deepEqual(kb.compounds.get('港澳'), ['HK', 'MO']);
   assert.deepEqual(kb.compounds.get('美德'), []);
 });
@@ -45,14 +48,20 @@ test('every alias and curated compound goes to the segmenter with the entity par
 
 test('a malformed entity file is a dictionary error naming the file', () => {
   const noType = userFile('id\tname\taliases\nx\ty\tz\n');
-  assert.throws(() => loadKnowledgeBase(MINI_DICTIONARIES, converter, [noType]), (e: unknown) => e instanceof DictionaryError && e.message.includes(noType) && e.message.includes('type'));
+  assert.throws(
+    () => loadKnowledgeBase(MINI_DICTIONARIES, converter, [noType]),
+    (e: unknown) => e instanceof DictionaryError && e.message.includes(noType) && e.message.includes('type'),
+  );
   const badType = userFile('id\ttype\tname\taliases\nx\tANIMAL\t熊猫\t\n');
   assert.throws(() => loadKnowledgeBase(MINI_DICTIONARIES, converter, [badType]), /ANIMAL/);
 });
 
 test('a shared name lists its readings, the default first, with places and cue words apart', () => {
   const shared = loadKnowledgeBase(MINI_DICTIONARIES, converter).sharedNames.get('民主党')!;
-  assert.deepEqual(shared.readings.map((r) => r.id), ['org:democrats_us', 'org:democrats_hk']);
+  assert.deepEqual(
+    shared.readings.map((r) => r.id),
+    ['org:democrats_us', 'org:democrats_hk'],
+  );
   assert.deepEqual([...shared.readings[1]!.places], ['HK']);
   assert.deepEqual(shared.readings[1]!.cues, ['立法会']);
   assert.deepEqual([...shared.qualifiers], ['人民', '社会']);
@@ -63,7 +72,10 @@ test('a shared name whose first reading is not the entity it is an alias of is a
   mkdirSync(join(dir, 'entities'));
   for (const f of ['countries.tsv', 'organizations.tsv']) copyFileSync(join(MINI_DICTIONARIES, 'entities', f), join(dir, 'entities', f));
   writeFileSync(join(dir, 'entities', 'shared-names.tsv'), 'name\tid\tcontext\n民主党\torg:democrats_hk\tHK\n');
-  assert.throws(() => loadKnowledgeBase(dir, converter), (e: unknown) => e instanceof DictionaryError && e.message.includes('shared-names.tsv') && e.message.includes('org:democrats_us'));
+  assert.throws(
+    () => loadKnowledgeBase(dir, converter),
+    (e: unknown) => e instanceof DictionaryError && e.message.includes('shared-names.tsv') && e.message.includes('org:democrats_us'),
+  );
   writeFileSync(join(dir, 'entities', 'shared-names.tsv'), 'name\tid\tcontext\n民主党\torg:nobody\tHK\n');
   assert.throws(() => loadKnowledgeBase(dir, converter), /unknown id org:nobody/);
 });

@@ -28,7 +28,29 @@ test('a name the table does not know is an outlet of its own, as written', () =>
 
 test('every outlet of the shared corpus has a table id (its names as the archives write them)', () => {
   // the names in the front matter of ../shared/corpus and ../shared/corpus-month
-  const written = ['rthk', '(臺)中央社CNA', '法广', '联合早报', '大纪元', '路透', 'reuters', '美国之音', '经济学人en', '德国之声', 'dw', '自由亚洲电台', 'BBC', '中国数字时代', 'Solidot', 'bbc', '纽约时报', 'asahi', '维权网', '寒冬', 'CCTV新闻联播'];
+  const written = [
+    'rthk',
+    '(臺)中央社CNA',
+    '法广',
+    '联合早报',
+    '大纪元',
+    '路透',
+    'reuters',
+    '美国之音',
+    '经济学人en',
+    '德国之声',
+    'dw',
+    '自由亚洲电台',
+    'BBC',
+    '中国数字时代',
+    'Solidot',
+    'bbc',
+    '纽约时报',
+    'asahi',
+    '维权网',
+    '寒冬',
+    'CCTV新闻联播',
+  ];
   for (const name of written) assert.match(table.resolve(name).id, /^[a-z0-9-]+$/, `${name} has a table id`);
   assert.equal(new Set(written.map((n) => table.resolve(n).id)).size, 18, 'reuters, dw and bbc arrive under two names each');
 });
@@ -36,7 +58,10 @@ test('every outlet of the shared corpus has a table id (its names as the archive
 test('a name given to two outlets is refused, naming the file', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'zhtext-outlets-')), 'outlets.tsv');
   writeFileSync(file, 'id\tname\taliases\na\t甲报\t甲\nb\t乙报\t甲\n');
-  assert.throws(() => loadOutletTable([file], converter), (e: unknown) => e instanceof DictionaryError && e.message.includes(file) && e.message.includes('"甲"'));
+  assert.throws(
+    () => loadOutletTable([file], converter),
+    (e: unknown) => e instanceof DictionaryError && e.message.includes(file) && e.message.includes('"甲"'),
+  );
 });
 
 test('the table file is sorted by id and every id is lower-case ASCII', () => {

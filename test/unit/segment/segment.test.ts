@@ -21,7 +21,10 @@ test('token offsets point at their surface in the original block text', () => {
     assert.equal(doc.blocks[t.block]!.text.slice(t.start, t.end), t.text);
     assert.equal(doc.blocks[t.block]!.norm.slice(t.start, t.end), t.norm);
   }
-  assert.ok(doc.tokens.some((t) => t.block === 1), 'the second block is segmented too');
+  assert.ok(
+    doc.tokens.some((t) => t.block === 1),
+    'the second block is segmented too',
+  );
   assert.ok(!doc.tokens.some((t) => t.norm.trim() === ''), 'whitespace is not a token');
 });
 
@@ -32,7 +35,10 @@ test('traditional and simplified forms of one sentence give the same tokens', ()
     normalize.run(d);
     segment.run(d);
   }
-  assert.deepEqual(trad.tokens.map((t) => t.norm), simp.tokens.map((t) => t.norm));
+  assert.deepEqual(
+    trad.tokens.map((t) => t.norm),
+    simp.tokens.map((t) => t.norm),
+  );
   assert.equal(trad.tokens[0]!.text, '俄羅斯');
 });
 
@@ -40,7 +46,10 @@ test('every knowledge-base alias is one token, with the entity part of speech', 
   const doc = docWithBlocks(['印度尼西亚和北大西洋公约组织']);
   normalize.run(doc);
   segment.run(doc);
-  assert.deepEqual(doc.tokens.map((t) => t.norm), ['印度尼西亚', '和', '北大西洋公约组织']);
+  assert.deepEqual(
+    doc.tokens.map((t) => t.norm),
+    ['印度尼西亚', '和', '北大西洋公约组织'],
+  );
   assert.equal(doc.tokens[0]!.pos, 'ns');
   assert.equal(doc.tokens[2]!.pos, 'nt');
 });

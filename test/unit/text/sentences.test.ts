@@ -11,5 +11,8 @@ test('sentences end at Chinese and ASCII terminators and keep closing quotes', (
 
 test('spanIndexAt finds the sentence of an offset', () => {
   const spans = sentenceSpans('一二。三四。五');
-  assert.deepEqual([0, 2, 3, 5, 6].map((o) => spanIndexAt(spans, o)), [0, 0, 1, 1, 2]);
+  assert.deepEqual(
+    [0, 2, 3, 5, 6].map((o) => spanIndexAt(spans, o)),
+    [0, 0, 1, 1, 2],
+  );
 });
