@@ -24,7 +24,10 @@ export function scoreSpans(gold: Span[][], predicted: Span[][]): { byType: Score
   const counts = new Map<string, { gold: number; predicted: number; correct: number }>();
   const bucket = (type: string) => {
     let c = counts.get(type);
-    if (!c) counts.set(type, (c = { gold: 0, predicted: 0, correct: 0 }));
+    if (!c) {
+      c = { gold: 0, predicted: 0, correct: 0 };
+      counts.set(type, c);
+    }
     return c;
   };
   gold.forEach((goldSpans, i) => {

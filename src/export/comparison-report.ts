@@ -67,7 +67,9 @@ export function comparisonReport(comparisons: Comparison[], kb: KnowledgeBase, o
         `| # | pair | units in ${c.a} | units in ${c.b} |`,
         '|---:|---|---:|---:|',
       );
-      rows.forEach((e, i) => out.push(`| ${i + 1} | ${cell(name(e.source))} – ${cell(name(e.target))} | ${e.countA} | ${e.countB} |`));
+      for (const [i, e] of rows.entries()) {
+        out.push(`| ${i + 1} | ${cell(name(e.source))} – ${cell(name(e.target))} | ${e.countA} | ${e.countB} |`);
+      }
       out.push('');
     }
   }
@@ -76,8 +78,8 @@ export function comparisonReport(comparisons: Comparison[], kb: KnowledgeBase, o
 
 function table(out: string[], title: string, c: Comparison, rows: KeyItem[]): void {
   out.push(`### ${title}`, '', `| # | item | in ${c.a} | in ${c.b} | G² | Log Ratio |`, '|---:|---|---:|---:|---:|---:|');
-  rows.forEach((x, i) =>
-    out.push(`| ${i + 1} | ${cell(x.name)}${x.lowExpected ? ' †' : ''} | ${x.countA} | ${x.countB} | ${x.g2.toFixed(1)} | ${x.logRatio.toFixed(2)} |`),
-  );
+  for (const [i, x] of rows.entries()) {
+    out.push(`| ${i + 1} | ${cell(x.name)}${x.lowExpected ? ' †' : ''} | ${x.countA} | ${x.countB} | ${x.g2.toFixed(1)} | ${x.logRatio.toFixed(2)} |`);
+  }
   out.push('');
 }

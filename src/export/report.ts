@@ -56,9 +56,9 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
   );
 
   out.push(`## Top keywords (TF-IDF)`, '', '| # | term | count | docs | TF-IDF |', '|---:|---|---:|---:|---:|');
-  rankTerms(tally.terms, tally.terms, tally.documents)
-    .slice(0, options.top)
-    .forEach((r, i) => out.push(`| ${i + 1} | ${cell(r.term)} | ${r.stat.count} | ${r.stat.docs} | ${r.tfidf} |`));
+  for (const [i, r] of rankTerms(tally.terms, tally.terms, tally.documents).slice(0, options.top).entries()) {
+    out.push(`| ${i + 1} | ${cell(r.term)} | ${r.stat.count} | ${r.stat.docs} | ${r.tfidf} |`);
+  }
   out.push('');
 
   const groupSection = (title: string, groups: CorpusResult['termsByOutlet'], order: string[]) => {
@@ -75,24 +75,21 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
   groupSection('Keywords by day', result.termsByDay, days);
 
   out.push('## Top entities', '', '| # | entity | id | type | mentions | docs | written as |', '|---:|---|---|---|---:|---:|---|');
-  byMentions(tally.entities)
-    .slice(0, options.top)
-    .forEach(([id, s], i) =>
-      out.push(
-        `| ${i + 1} | ${cell(name(id))} | ${id} | ${describeEntity(kb, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaceList(s.surfaces).slice(0, 5).join(', '))} |`,
-      ),
-    );
+  for (const [i, [id, s]] of byMentions(tally.entities).slice(0, options.top).entries()) {
+    const surfaces = surfaceList(s.surfaces).slice(0, 5).join(', ');
+    out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${describeEntity(kb, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaces)} |`);
+  }
   out.push('');
 
   out.push('## Strongest co-occurrences', '', 'Pairs counted once per sentence in which both occur.', '');
   out.push('### Entities', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
-  sortedPairs(tally.entityPairs, 1)
-    .slice(0, options.top)
-    .forEach(([a, b, s], i) => out.push(`| ${i + 1} | ${cell(name(a))} | ${cell(name(b))} | ${s.count} | ${s.docs} |`));
+  for (const [i, [a, b, s]] of sortedPairs(tally.entityPairs, 1).slice(0, options.top).entries()) {
+    out.push(`| ${i + 1} | ${cell(name(a))} | ${cell(name(b))} | ${s.count} | ${s.docs} |`);
+  }
   out.push('', '### Terms', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
-  sortedPairs(tally.termPairs, options.minTermPairCount)
-    .slice(0, options.top)
-    .forEach(([a, b, s], i) => out.push(`| ${i + 1} | ${cell(a)} | ${cell(b)} | ${s.count} | ${s.docs} |`));
+  for (const [i, [a, b, s]] of sortedPairs(tally.termPairs, options.minTermPairCount).slice(0, options.top).entries()) {
+    out.push(`| ${i + 1} | ${cell(a)} | ${cell(b)} | ${s.count} | ${s.docs} |`);
+  }
   out.push('');
   if (options.periods) periodSections(out, options.periods, kb, options);
   return out.join('\n');
@@ -120,6 +117,8 @@ function periodSections(out: string[], { by, series }: NonNullable<ReportOptions
     '',
   );
   out.push(`| # | ${by} | entity | mentions | expected | z |`, '|---:|---|---|---:|---:|---:|');
-  bursts.forEach((b, i) => out.push(`| ${i + 1} | ${b.period} | ${cell(name(b.id))} | ${b.mentions} | ${b.expected.toFixed(1)} | ${b.z.toFixed(1)} |`));
+  for (const [i, b] of bursts.entries()) {
+    out.push(`| ${i + 1} | ${b.period} | ${cell(name(b.id))} | ${b.mentions} | ${b.expected.toFixed(1)} | ${b.z.toFixed(1)} |`);
+  }
   out.push('');
 }

@@ -153,7 +153,10 @@ function collect(doc: Doc, result: CorpusResult, options: CorpusOptions): void {
     if (options.by) {
       const key = periodOf(day, options.by);
       let period = result.periods.get(key);
-      if (!period) result.periods.set(key, (period = emptyTally()));
+      if (!period) {
+        period = emptyTally();
+        result.periods.set(key, period);
+      }
       mergeTally(period, doc.tally, { termPairs: false });
     }
   }
@@ -178,7 +181,10 @@ function collect(doc: Doc, result: CorpusResult, options: CorpusOptions): void {
 
 function addGroupTerms(groups: CorpusResult['termsByOutlet'], key: string, tally: Tally): void {
   let group = groups.get(key);
-  if (!group) groups.set(key, (group = { documents: 0, terms: new Map() }));
+  if (!group) {
+    group = { documents: 0, terms: new Map() };
+    groups.set(key, group);
+  }
   group.documents += tally.documents;
   mergeTerms(group.terms, tally.terms);
 }

@@ -25,7 +25,7 @@ export function readTsv(path: string, required: string[]): TsvRecord[] {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const cells = line.split('\t');
     const record: TsvRecord = {};
-    header.forEach((column, c) => (record[column] = (cells[c] ?? '').trim()));
+    for (const [c, column] of header.entries()) record[column] = (cells[c] ?? '').trim();
     for (const column of required) {
       if (record[column] === '' && column !== 'aliases') throw new DictionaryError(`${path}:${i + 1}: empty "${column}"`);
     }

@@ -40,7 +40,7 @@ const LINK = new RegExp(
   [
     String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
     String.raw`(?:https?|ftp)\s?[:：]\s?[/／]{2}[!-~：／]*`,
-    String.raw`www[.．][!-~]+`,
+    'www[.．][!-~]+',
     String.raw`[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:${TLDS})(?![a-z0-9-])(?:/[!-~]*)?`,
   ].join('|'),
   'gi',

@@ -986,7 +986,7 @@ export function recognizeDoc(kb: KnowledgeBase, lex: NameLexicon, tables: RuleTa
         if (lex.notNames.has(w)) continue;
         // 江阴, 泰兴, 井陉: a county or county-level city named without 县 or 市, which jieba knows
         // as a place: that division
-        const county = kb.aliases.get(w + '县') ?? kb.aliases.get(w + '市');
+        const county = kb.aliases.get(`${w}县`) ?? kb.aliases.get(`${w}市`);
         if (county && kb.entities.get(county)!.type === 'LOC' && !placeSuffixAt(i + 1)) {
           take({ type: 'LOC', first: i, last: i, entity: county });
           continue;

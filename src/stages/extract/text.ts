@@ -5,6 +5,7 @@ import { load } from 'cheerio';
 // Zero-width and invisible formatting characters: they split words for the segmenter and are
 // invisible to a reader (RFA pastes U+200B inside words; Word exports leave U+FEFF and soft hyphens);
 // control characters (C0 other than whitespace, C1) are never text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
 const INVISIBLE = /[\u200b-\u200d\u2060\u2061-\u2064\ufeff\u00ad\u180e]|[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
 // \s in JS covers ASCII space, NBSP, U+3000 ideographic space and the other Unicode spaces.
 const SPACES = /\s+/g;
