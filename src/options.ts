@@ -167,46 +167,14 @@ export interface EvalNerConfig {
 export type Config = AnalyzeConfig | CompareConfig | KwicConfig | EvalNerConfig;
 export type CommandName = Config['command'];
 
+/** the options of every command that reads a corpus */
+const CORPUS_OPTIONS: (keyof RawOptions)[] = ['inputs', 'tz', 'from', 'to', 'outlet', 'script', 'dedupe', 'entities', 'dictionaryDir'];
+
 /** the options each command takes (besides --quiet, which only the command line reads) */
 const ACCEPTS: Record<CommandName, ReadonlySet<keyof RawOptions>> = {
-  analyze: new Set([
-    'inputs',
-    'out',
-    'tz',
-    'by',
-    'from',
-    'to',
-    'outlet',
-    'script',
-    'dedupe',
-    'unit',
-    'entities',
-    'dictionaryDir',
-    'minPairCount',
-    'minTermCount',
-    'top',
-  ]),
-  compare: new Set([
-    'inputs',
-    'out',
-    'tz',
-    'by',
-    'from',
-    'to',
-    'outlet',
-    'script',
-    'dedupe',
-    'unit',
-    'entities',
-    'dictionaryDir',
-    'a',
-    'b',
-    'minCount',
-    'minExpected',
-    'minPairCount',
-    'top',
-  ]),
-  kwic: new Set(['inputs', 'query', 'tz', 'from', 'to', 'outlet', 'script', 'dedupe', 'entities', 'dictionaryDir']),
+  analyze: new Set([...CORPUS_OPTIONS, 'out', 'by', 'unit', 'minPairCount', 'minTermCount', 'top']),
+  compare: new Set([...CORPUS_OPTIONS, 'out', 'by', 'unit', 'a', 'b', 'minCount', 'minExpected', 'minPairCount', 'top']),
+  kwic: new Set([...CORPUS_OPTIONS, 'query']),
   'eval-ner': new Set(['gold', 'predOut', 'entities', 'dictionaryDir']),
 };
 

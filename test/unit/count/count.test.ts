@@ -46,9 +46,9 @@ test('terms: content words counted; stop words, function words, numbers, punctua
   assert.equal(tally.documents, 1);
 });
 
-test('co-occurrence: each pair once per sentence in which both occur', () => {
-  // sentence 1: 经济 合作 经济 ; sentence 2: 合作 发展 ; sentence 3 (block 1): 经济 发展
-  const doc = handDoc(
+/** block 0: 经济合作经济。合作发展！ (two sentences); block 1: 经济发展 (one) */
+const economyDoc = () =>
+  handDoc(
     ['经济合作经济。合作发展！', '经济发展'],
     [
       [0, 0, 2, 'n'],
@@ -62,26 +62,17 @@ test('co-occurrence: each pair once per sentence in which both occur', () => {
       [1, 2, 4, 'vn'],
     ],
   );
+
+test('co-occurrence: each pair once per sentence in which both occur', () => {
+  // sentence 1: 经济 合作 经济 ; sentence 2: 合作 发展 ; sentence 3 (block 1): 经济 发展
+  const doc = economyDoc();
   const pairs = Object.fromEntries([...countDocument(doc, rules).termPairs].map(([k, s]) => [k, s.count]));
   assert.deepEqual(pairs, { '合作\t经济': 1, '发展\t合作': 1, '发展\t经济': 1 });
 });
 
 test('units: how many the document has, and how many hold each item, by the unit chosen', () => {
   // block 0: 经济合作经济。合作发展！ (two sentences); block 1: 经济发展 (one)
-  const doc = handDoc(
-    ['经济合作经济。合作发展！', '经济发展'],
-    [
-      [0, 0, 2, 'n'],
-      [0, 2, 4, 'vn'],
-      [0, 4, 6, 'n'],
-      [0, 6, 7, 'x'],
-      [0, 7, 9, 'vn'],
-      [0, 9, 11, 'vn'],
-      [0, 11, 12, 'x'],
-      [1, 0, 2, 'n'],
-      [1, 2, 4, 'vn'],
-    ],
-  );
+  const doc = economyDoc();
   const unitsOf = (t: ReturnType<typeof countDocument>) => [t.units, ...['经济', '合作', '发展'].map((w) => t.terms.get(w)!.units)];
   const pairsOf = (t: ReturnType<typeof countDocument>) => Object.fromEntries([...t.termPairs].map(([k, s]) => [k, s.count]));
   // sentences: 3; 经济 in sentences 1 and 3, 合作 in 1 and 2, 发展 in 2 and 3
