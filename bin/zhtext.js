@@ -2,4 +2,4 @@
 // Runs the compiled CLI (npm ci builds dist/ through the prepare script).
 import { main } from '../dist/cli.js';
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

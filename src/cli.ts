@@ -1,5 +1,6 @@
 // The command line. Usage problems are found and reported (exit 2) before any file is read.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runAnalyze } from './commands/analyze.js';
 import { runCompare } from './commands/compare.js';
@@ -11,6 +12,7 @@ import { writeFileAtomic } from './files.js';
 import { DEFAULTS, evalNerConfig, type RawOptions } from './options.js';
 import { zhtextVersion } from './package-root.js';
 import { loadResources } from './pipeline/resources.js';
+import { createProgress } from './progress.js';
 
 const help = () => `zhtext ${zhtextVersion()}: analyse archives of Chinese-language news
 
@@ -70,6 +72,8 @@ Options:
   --top <n>              rows in the reports' tables (default 30)
   --gold <file>          (eval ner) the gold BIO file
   --pred-out <file>      (eval ner) write the predictions in the same BIO format
+  --workers <n>          documents processed at once, each in a worker thread of its own
+                         (default: the number of cores, ${availableParallelism()} here); 1 works in one thread
   --quiet                no progress output
   -h, --help             this help
   -v, --version          the version
@@ -78,7 +82,7 @@ Exit codes: 0 all documents analysed, 1 some documents failed (see messages.csv)
 or an unreadable entity file.
 `;
 
-export function main(argv: string[], io = { out: process.stdout, err: process.stderr }): number {
+export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
   let parsed: ReturnType<typeof parseCommandLine>;
   try {
     parsed = parseCommandLine(argv);
@@ -99,12 +103,12 @@ export function main(argv: string[], io = { out: process.stdout, err: process.st
   try {
     switch (command) {
       case 'analyze':
-        return analyzeCommand({ ...raw, inputs: args }, values.quiet === true, io);
+        return await analyzeCommand({ ...raw, inputs: args }, values.quiet === true, io);
       case 'compare':
-        return compareCommand({ ...raw, inputs: args }, values.quiet === true, io);
+        return await compareCommand({ ...raw, inputs: args }, values.quiet === true, io);
       case 'kwic':
         // the last argument is the entity id or term, the ones before are files and folders
-        return kwicCommand({ ...raw, inputs: args.slice(0, -1), ...(args.length > 0 ? { query: args.at(-1)! } : {}) }, io);
+        return await kwicCommand({ ...raw, inputs: args.slice(0, -1), ...(args.length > 0 ? { query: args.at(-1)! } : {}) }, io);
       case 'eval':
         if (args[0] !== 'ner' || args.length > 1) return usage(io.err, 'eval takes one kind: zhtext eval ner --gold <file>');
         return evalCommand(raw, io);
@@ -145,6 +149,7 @@ function parseCommandLine(argv: string[]) {
       'min-count': { type: 'string' },
       'min-expected': { type: 'string' },
       quiet: { type: 'boolean' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -163,10 +168,10 @@ function rawOptionsOf(values: ReturnType<typeof parseCommandLine>['values']): Ra
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 
-function analyzeCommand(raw: RawOptions, quiet: boolean, io: Io): number {
+async function analyzeCommand(raw: RawOptions, quiet: boolean, io: Io): Promise<number> {
   const progress = createProgress(io.err, quiet);
   try {
-    const summary = runAnalyze(raw, {
+    const summary = await runAnalyze(raw, {
       onDocument: (done, total, doc) => {
         progress.update(done, total);
         if (doc.status === 'failed') {
@@ -186,16 +191,15 @@ function analyzeCommand(raw: RawOptions, quiet: boolean, io: Io): number {
   }
 }
 
-function compareCommand(raw: RawOptions, quiet: boolean, io: Io): number {
+async function compareCommand(raw: RawOptions, quiet: boolean, io: Io): Promise<number> {
   const progress = createProgress(io.err, quiet);
   try {
-    const summary = runCompare(raw, { onDocument: (done, total) => progress.update(done, total) });
+    const summary = await runCompare(raw, { onDocument: (done, total) => progress.update(done, total) });
     progress.done();
     for (const c of summary.comparisons) {
-      const side = (t: typeof c.tallyA) => `${t.documents} document${t.documents === 1 ? '' : 's'}, ${t.tokens} tokens`;
-      io.err.write(`zhtext: ${c.a}: ${side(c.tallyA)}; ${c.b}: ${side(c.tallyB)}\n`);
-      if (c.tallyA.documents === 0 || c.tallyB.documents === 0)
-        io.err.write(`zhtext: ${c.tallyA.documents === 0 ? c.a : c.b} has no documents: nothing to compare\n`);
+      const side = (documents: number, tokens: number) => `${documents} document${documents === 1 ? '' : 's'}, ${tokens} tokens`;
+      io.err.write(`zhtext: ${c.a}: ${side(c.documentsA, c.tokensA)}; ${c.b}: ${side(c.documentsB, c.tokensB)}\n`);
+      if (c.documentsA === 0 || c.documentsB === 0) io.err.write(`zhtext: ${c.documentsA === 0 ? c.a : c.b} has no documents: nothing to compare\n`);
     }
     io.err.write(
       `zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.failed} failed; wrote ${summary.written.length} files to ${raw.out}\n`,
@@ -206,8 +210,8 @@ function compareCommand(raw: RawOptions, quiet: boolean, io: Io): number {
   }
 }
 
-function kwicCommand(raw: RawOptions, io: Io): number {
-  const result = runKwic(raw);
+async function kwicCommand(raw: RawOptions, io: Io): Promise<number> {
+  const result = await runKwic(raw);
   io.out.write(formatKwic(result));
   io.err.write(`zhtext: ${result.kind} ${result.key}: ${result.lines.length} matches in ${result.documents} documents\n`);
   if (result.lines.length === 0)
@@ -235,37 +239,4 @@ function usage(err: NodeJS.WritableStream, problems: string): number {
   for (const problem of problems.split('\n')) err.write(`zhtext: ${problem}\n`);
   err.write('Run "zhtext --help" for usage.\n');
   return 2;
-}
-
-/** a bar redrawn in place on a terminal; plain lines every 10% otherwise (logs, CI) */
-function createProgress(err: NodeJS.WriteStream | NodeJS.WritableStream, quiet: boolean) {
-  const tty = 'isTTY' in err && err.isTTY === true && !process.env.CI;
-  let lastDecile = -1;
-  let drawn = false;
-  return {
-    update(done: number, total: number) {
-      if (quiet) return;
-      if (tty) {
-        const width = 30;
-        const filled = Math.round((done / total) * width);
-        err.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-        drawn = true;
-      } else {
-        const decile = Math.floor((done / total) * 10);
-        if (decile !== lastDecile || done === total) {
-          if (decile !== lastDecile) err.write(`zhtext: ${done}/${total} files\n`);
-          lastDecile = decile;
-        }
-      }
-    },
-    log(line: string) {
-      if (quiet) return;
-      if (drawn) err.write('\r\x1b[K');
-      err.write(`zhtext: ${line}\n`);
-    },
-    done() {
-      if (drawn) err.write('\n');
-      drawn = false;
-    },
-  };
 }

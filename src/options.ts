@@ -4,6 +4,7 @@
 // csv-stringify normalises its options). Defaults live here too. Nothing here reads a post; files the
 // options name (--entities, --gold, the inputs) are checked for existence and readability only.
 import { accessSync, constants, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { UsageError } from './errors.js';
 import { type DayRange, PERIOD_UNITS, type PeriodUnit, parseDayRange } from './text/periods.js';
 import { formatOffset, parseOffset } from './text/time-zone.js';
@@ -95,6 +96,8 @@ export interface RawOptions {
   gold?: string;
   predOut?: string;
   quiet?: boolean;
+  /** documents processed at once, one worker thread each (default: the number of cores) */
+  workers?: string | number;
 }
 
 /** Which documents count: the filters, applied alike by every command that reads a corpus. */
@@ -120,6 +123,8 @@ export interface CorpusConfig {
   /** count a near-copy of an earlier document once */
   readonly dedupe: boolean;
   readonly unit: CooccurrenceUnit;
+  /** worker threads; 1 processes the documents in the main thread */
+  readonly workers: number;
 }
 
 export interface AnalyzeConfig extends CorpusConfig {
@@ -168,7 +173,7 @@ export type Config = AnalyzeConfig | CompareConfig | KwicConfig | EvalNerConfig;
 export type CommandName = Config['command'];
 
 /** the options of every command that reads a corpus */
-const CORPUS_OPTIONS: (keyof RawOptions)[] = ['inputs', 'tz', 'from', 'to', 'outlet', 'script', 'dedupe', 'entities', 'dictionaryDir'];
+const CORPUS_OPTIONS: (keyof RawOptions)[] = ['inputs', 'tz', 'from', 'to', 'outlet', 'script', 'dedupe', 'entities', 'dictionaryDir', 'workers'];
 
 /** the options each command takes (besides --quiet, which only the command line reads) */
 const ACCEPTS: Record<CommandName, ReadonlySet<keyof RawOptions>> = {
@@ -369,6 +374,7 @@ class Checker {
       filters,
       dedupe: this.raw.dedupe === true,
       unit: this.unit(),
+      workers: this.integer('workers', availableParallelism()),
     };
   }
 
@@ -456,7 +462,7 @@ class Checker {
   }
 
   /** a whole number ≥ 1, given as a number or as digits */
-  integer(key: 'minPairCount' | 'minTermCount' | 'top' | 'minCount', fallback: number): number {
+  integer(key: 'minPairCount' | 'minTermCount' | 'top' | 'minCount' | 'workers', fallback: number): number {
     const value = this.raw[key];
     if (value === undefined) return fallback;
     const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;

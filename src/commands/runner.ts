@@ -1,82 +1,149 @@
-// What analyze, compare and kwic share: find the input files, load the resources, build the pipeline,
-// run every document through it and merge the results; then, for the commands that write a folder,
-// write the outputs with run.json (how they were made). Each command keeps only what is its own:
-// its options, the tables it builds from the result, and its counts.
+// What analyze, compare and kwic share: walk the inputs, run every document through the pipeline
+// (on every core), reduce the results in input order into the store, and, for the commands that
+// write a folder, write the outputs with run.json (how they were made). Each command keeps only
+// what is its own: which tables it needs, how it builds its files, and its counts.
 import { dirname, resolve } from 'node:path';
-import { writeOutputs } from '../export/output-dir.js';
+import { OutputFolder, type TableSink } from '../export/output-dir.js';
 import { dictionaryHashes, packageVersions } from '../export/run-info.js';
 import { type AnalyzeConfig, type CompareConfig, type CorpusConfig, describeConfig } from '../options.js';
 import { zhtextVersion } from '../package-root.js';
-import { analyzeFiles, type CorpusResult, type DocumentRecord } from '../pipeline/analyze.js';
-import { collectInputs, type Inputs } from '../pipeline/inputs.js';
-import { createPipeline, type Pipeline } from '../pipeline/pipeline.js';
-import { defaultDictionaryDir, loadResources, type Resources } from '../pipeline/resources.js';
+import { countInputs, walkInputs } from '../pipeline/inputs.js';
+import { processInOrder } from '../pipeline/pool.js';
+import type { ReadyInfo, TaskConfig } from '../pipeline/process.js';
+import { type DocumentRecord, type ReducedCorpus, type ReduceOptions, Reducer } from '../pipeline/reduce.js';
+import { defaultDictionaryDir } from '../pipeline/resources.js';
+import { Store } from '../store/store.js';
 import type { PeriodUnit } from '../text/periods.js';
-import type { Doc } from '../types.js';
 
 export interface RunHooks {
   /** after each file, in input order: how many are done, of how many */
-  onDocument?: (done: number, total: number, doc: DocumentRecord) => void;
-  /** each document that counts, before it is dropped */
-  onCounted?: (doc: Doc) => void;
+  onDocument?: (done: number, total: number, record: DocumentRecord) => void;
+  /** data rows a CSV table may hold before it is cut (Excel's limit; smaller in tests) */
+  csvRowLimit?: number;
 }
 
-/** What a run reads with: its files, its resources, and the pipeline built from them. */
-export interface PreparedRun<C extends CorpusConfig = CorpusConfig> {
+/** What a command asks of the run: periods, the tables to keep, where they go, kwic's query. */
+export interface RunPlan {
+  by?: PeriodUnit;
+  keep: ReduceOptions['keep'];
+  /** where the tables go (kwic keeps its lines only); the caller opens and closes it */
+  store?: Store;
+  /** entity_mentions.csv, written as the mentions are reduced */
+  mentions?: TableSink;
+  kwicQuery?: string;
+}
+
+export interface CorpusRun<C extends CorpusConfig = CorpusConfig> {
   config: C;
-  inputs: Inputs;
-  resources: Resources;
-  pipeline: Pipeline;
+  corpus: ReducedCorpus;
+  info: ReadyInfo;
+  /** files in input folders that were left out, and why */
+  skipped: { path: string; reason: string }[];
+  /** worker threads used */
+  workers: number;
   /** when the run started (ms since the epoch) */
   started: number;
 }
 
-export interface CorpusRun<C extends CorpusConfig = CorpusConfig> extends PreparedRun<C> {
-  result: CorpusResult;
-}
-
-/** Finds the input files and loads the resources the configuration names. */
-export function prepareRun<C extends CorpusConfig>(config: C): PreparedRun<C> {
+/** Reads the corpus the configuration names, into the plan's store. */
+export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan, hooks: RunHooks = {}): Promise<CorpusRun<C>> {
   const started = Date.now();
-  const inputs = collectInputs(config.inputs);
-  const resources = loadResources(config);
-  const pipeline = createPipeline({ tzOffsetMinutes: config.tzOffsetMinutes, unit: config.unit }, resources);
-  return { config, inputs, resources, pipeline, started };
-}
-
-/** Reads the corpus, counting by `by` when given. */
-export function runCorpus<C extends CorpusConfig>(run: PreparedRun<C>, by: PeriodUnit | undefined, hooks: RunHooks = {}): CorpusRun<C> {
-  const { config, inputs, resources, pipeline } = run;
-  const { days, outlets, scripts } = config.filters;
-  const total = inputs.files.length;
-  const result = analyzeFiles(inputs.files, pipeline, (done, doc) => hooks.onDocument?.(done, total, doc), {
-    ...(by ? { by } : {}),
-    ...(days ? { days } : {}),
-    // --outlet takes any name an outlet goes by
-    ...(outlets ? { outletIds: new Set(outlets.map((name) => resources.outlets.resolve(name).id)) } : {}),
-    ...(scripts ? { scripts: new Set(scripts) } : {}),
-    dedupe: config.dedupe,
-    ...(hooks.onCounted ? { onCounted: hooks.onCounted } : {}),
-  });
-  return { ...run, result };
+  const total = countInputs(config.inputs);
+  // no more threads than files: a few posts are read faster than a second dictionary is loaded
+  const workers = Math.max(1, Math.min(config.workers, total));
+  const skipped: { path: string; reason: string }[] = [];
+  function* files(): Generator<string> {
+    for (const entry of walkInputs(config.inputs)) {
+      if ('file' in entry) yield entry.file;
+      else skipped.push(entry.skipped);
+    }
+  }
+  const task: TaskConfig = {
+    tzOffsetMinutes: config.tzOffsetMinutes,
+    unit: config.unit,
+    entityFiles: config.entityFiles,
+    ...(config.dictionaryDir ? { dictionaryDir: config.dictionaryDir } : {}),
+    ...(plan.kwicQuery !== undefined ? { kwicQuery: plan.kwicQuery } : {}),
+    ...(config.filters.outlets ? { outlets: config.filters.outlets } : {}),
+  };
+  const store = plan.store;
+  let info: ReadyInfo | undefined;
+  let reducer: Reducer | undefined;
+  let done = 0;
+  // the reducer is made once the resources are loaded: --outlet names are resolved by the outlet table
+  const reducerOf = async (ready: ReadyInfo) => {
+    const { days, scripts } = config.filters;
+    return Reducer.create(
+      {
+        ...(plan.by ? { by: plan.by } : {}),
+        ...(days ? { days } : {}),
+        ...(ready.outletIds ? { outletIds: new Set(ready.outletIds) } : {}),
+        ...(scripts ? { scripts: new Set(scripts) } : {}),
+        dedupe: config.dedupe,
+        keep: plan.keep,
+        onRecord: (record) => hooks.onDocument?.(++done, total, record),
+        ...(plan.mentions ? { mentionRows: plan.mentions } : {}),
+      },
+      store,
+    );
+  };
+  for await (const result of processInOrder(files(), { workers, task, onReady: (ready) => (info = ready) })) {
+    reducer ??= await reducerOf(info!);
+    reducer.add(result);
+    if (reducer.behind) {
+      await plan.mentions?.wait();
+      reducer.behind = false;
+    }
+  }
+  if (!info) throw new Error('the resources were never loaded');
+  reducer ??= await reducerOf(info);
+  const corpus = await reducer.finish();
+  return { config, corpus, info, skipped, workers, started };
 }
 
 /**
- * Writes the command's files and run.json into its output folder, all or none (export/output-dir.ts).
- * Everything in run.json but `timing` is the same for the same inputs and options.
+ * For the commands that write a folder: a store and the output folder's staging area for the run,
+ * given to `work`, which runs the corpus and writes its files; the files are published when it
+ * returns, discarded if it throws, and the store is removed either way.
  */
-export function writeRun(run: CorpusRun<AnalyzeConfig | CompareConfig>, files: Map<string, string>, counts: Record<string, unknown>): string[] {
-  const { config, inputs, resources } = run;
+export async function withOutputs<T>(
+  config: AnalyzeConfig | CompareConfig,
+  hooks: RunHooks,
+  work: (store: Store, folder: OutputFolder) => Promise<T>,
+): Promise<T> {
+  const store = await Store.open();
+  const folder = new OutputFolder(config.outDir, store, hooks.csvRowLimit);
+  try {
+    return await work(store, folder);
+  } catch (error) {
+    folder.discard();
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * Writes run.json (how the outputs were made) and publishes the folder. Everything in run.json but
+ * `timing` is the same for the same inputs and options.
+ */
+export function finishRun(run: CorpusRun<AnalyzeConfig | CompareConfig>, folder: OutputFolder, counts: Record<string, unknown>): string[] {
+  const { config, corpus, info } = run;
   const runInfo = {
     tool: { name: 'zhtext', version: zhtextVersion(), command: config.command },
-    inputs: { paths: config.inputs, files: inputs.files.length, skipped: inputs.skipped },
+    inputs: { paths: config.inputs, files: corpus.files, skipped: run.skipped },
     options: describeConfig(config),
-    dictionaries: dictionaryHashes(resources.dictionaryFiles, dirname(resolve(config.dictionaryDir ?? defaultDictionaryDir()))),
+    dictionaries: dictionaryHashes(info.dictionaryFiles, dirname(resolve(config.dictionaryDir ?? defaultDictionaryDir()))),
     packages: packageVersions(),
     counts,
   };
-  // timing last, when everything but writing is done: the one part that differs between identical runs
-  const timing = { started_at: new Date(run.started).toISOString(), duration_ms: Date.now() - run.started };
-  const all = new Map(files).set('run.json', `${JSON.stringify({ ...runInfo, timing }, null, 2)}\n`);
-  return writeOutputs(config.outDir, all);
+  // timing last, when everything but moving the files is done: the part that differs between identical runs
+  const timing = {
+    started_at: new Date(run.started).toISOString(),
+    duration_ms: Date.now() - run.started,
+    workers: run.workers,
+    peak_memory_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  folder.writeText('run.json', `${JSON.stringify({ ...runInfo, timing }, null, 2)}\n`);
+  return folder.publish();
 }

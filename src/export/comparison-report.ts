@@ -1,20 +1,67 @@
 // report.md of `zhtext compare`: for each comparison, the two sides' sizes, the entities and terms
 // most typical of each side, and the strongest changes of the entity network. Every figure comes
-// from the same computations as keyness.csv and network_diff.csv.
-import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
-import { type Comparison, edgeChanges, type KeyItem, type KeynessOptions, keyItems } from './comparison.js';
+// from the same computations as keyness.csv and network_diff.csv: those tables are written one
+// comparison at a time, and each leaves here only what the report shows.
+import type { Comparison, EdgeChange, KeyItem, KeynessOptions, NameOf } from './comparison.js';
 
 export interface ComparisonReportOptions extends KeynessOptions {
   /** rows in each table */
   top: number;
   minPairCount: number;
-  /** what the network changes compare: the same sides, or each period with the one before */
-  networkComparisons: Comparison[];
+}
+
+/** what the report keeps of a keyness comparison */
+export interface KeynessSummary {
+  a: string;
+  b: string;
+  documentsA: number;
+  tokensA: number;
+  documentsB: number;
+  tokensB: number;
+  /** for entities and terms: the `top` most typical of each side (none when a side has no tokens) */
+  tops: { kind: 'entity' | 'term'; ofA: KeyItem[]; ofB: KeyItem[] }[];
+  empty: boolean;
+}
+
+/** what the report keeps of a network comparison */
+export interface NetworkSummary {
+  a: string;
+  b: string;
+  gained: EdgeChange[];
+  lost: EdgeChange[];
+}
+
+export function keynessSummary(c: Comparison, items: readonly KeyItem[], top: number): KeynessSummary {
+  const tops = (['entity', 'term'] as const).map((kind) => {
+    const ofKind = items.filter((x) => x.kind === kind);
+    return {
+      kind,
+      ofA: ofKind.filter((x) => x.logRatio > 0).slice(0, top),
+      ofB: ofKind
+        .filter((x) => x.logRatio < 0)
+        .reverse()
+        .slice(0, top),
+    };
+  });
+  return {
+    a: c.a,
+    b: c.b,
+    documentsA: c.tallyA.documents,
+    tokensA: c.tallyA.tokens,
+    documentsB: c.tallyB.documents,
+    tokensB: c.tallyB.tokens,
+    tops,
+    empty: items.length === 0,
+  };
+}
+
+export function networkSummary(c: Comparison, edges: readonly EdgeChange[], top: number): NetworkSummary {
+  return { a: c.a, b: c.b, gained: edges.filter((e) => e.change === 'gained').slice(0, top), lost: edges.filter((e) => e.change === 'lost').slice(0, top) };
 }
 
 const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
-export function comparisonReport(comparisons: Comparison[], kb: KnowledgeBase, options: ComparisonReportOptions): string {
+export function comparisonReport(comparisons: KeynessSummary[], networks: NetworkSummary[], nameOf: NameOf, options: ComparisonReportOptions): string {
   const out: string[] = ['# Comparison report', ''];
   out.push(
     "Keyness is the log-likelihood G² of an item's count on each side against the word tokens of each side; " +
@@ -25,50 +72,33 @@ export function comparisonReport(comparisons: Comparison[], kb: KnowledgeBase, o
   );
   for (const c of comparisons) {
     out.push(`## ${c.a} against ${c.b}`, '');
-    out.push(
-      `- ${c.a}: ${c.tallyA.documents} documents, ${c.tallyA.tokens} word tokens.`,
-      `- ${c.b}: ${c.tallyB.documents} documents, ${c.tallyB.tokens} word tokens.`,
-      '',
-    );
-    const items = keyItems(c, kb, options);
-    if (items.length === 0) {
+    out.push(`- ${c.a}: ${c.documentsA} documents, ${c.tokensA} word tokens.`, `- ${c.b}: ${c.documentsB} documents, ${c.tokensB} word tokens.`, '');
+    if (c.empty) {
       out.push('A side has no word tokens: nothing to compare.', '');
       continue;
     }
-    for (const kind of ['entity', 'term'] as const) {
-      const ofKind = items.filter((x) => x.kind === kind);
+    for (const { kind, ofA, ofB } of c.tops) {
       const label = kind === 'entity' ? 'Entities' : 'Terms';
-      table(out, `${label} most typical of ${c.a}`, c, ofKind.filter((x) => x.logRatio > 0).slice(0, options.top));
-      table(
-        out,
-        `${label} most typical of ${c.b}`,
-        c,
-        ofKind
-          .filter((x) => x.logRatio < 0)
-          .reverse()
-          .slice(0, options.top),
-      );
+      table(out, `${label} most typical of ${c.a}`, c, ofA);
+      table(out, `${label} most typical of ${c.b}`, c, ofB);
     }
   }
-  const name = (id: string) => describeEntity(kb, id).name;
-  for (const c of options.networkComparisons) {
-    const edges = edgeChanges(c, options.minPairCount);
+  for (const n of networks) {
     out.push(
-      `## Entity network: ${c.a} to ${c.b}`,
+      `## Entity network: ${n.a} to ${n.b}`,
       '',
       `Pairs seen together in at least ${options.minPairCount} units on a side (network_diff.csv lists them all).`,
       '',
     );
     for (const change of ['gained', 'lost'] as const) {
-      const rows = edges.filter((e) => e.change === change).slice(0, options.top);
       out.push(
-        `### ${change === 'gained' ? `Gained in ${c.b}` : `Lost from ${c.a}`}`,
+        `### ${change === 'gained' ? `Gained in ${n.b}` : `Lost from ${n.a}`}`,
         '',
-        `| # | pair | units in ${c.a} | units in ${c.b} |`,
+        `| # | pair | units in ${n.a} | units in ${n.b} |`,
         '|---:|---|---:|---:|',
       );
-      for (const [i, e] of rows.entries()) {
-        out.push(`| ${i + 1} | ${cell(name(e.source))} – ${cell(name(e.target))} | ${e.countA} | ${e.countB} |`);
+      for (const [i, e] of n[change].entries()) {
+        out.push(`| ${i + 1} | ${cell(nameOf(e.source))} – ${cell(nameOf(e.target))} | ${e.countA} | ${e.countB} |`);
       }
       out.push('');
     }
@@ -76,7 +106,7 @@ export function comparisonReport(comparisons: Comparison[], kb: KnowledgeBase, o
   return out.join('\n');
 }
 
-function table(out: string[], title: string, c: Comparison, rows: KeyItem[]): void {
+function table(out: string[], title: string, c: { a: string; b: string }, rows: KeyItem[]): void {
   out.push(`### ${title}`, '', `| # | item | in ${c.a} | in ${c.b} | G² | Log Ratio |`, '|---:|---|---:|---:|---:|---:|');
   for (const [i, x] of rows.entries()) {
     out.push(`| ${i + 1} | ${cell(x.name)}${x.lowExpected ? ' †' : ''} | ${x.countA} | ${x.countB} | ${x.g2.toFixed(1)} | ${x.logRatio.toFixed(2)} |`);

@@ -4,30 +4,50 @@ import { associationOf } from '../aggregate/association.js';
 import { compareKeyness, type Keyness, keynessOf } from '../aggregate/keyness.js';
 import { round } from '../aggregate/scores.js';
 import { splitPairKey, type Tally } from '../aggregate/tally.js';
-import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
+import type { Column } from '../store/store.js';
 import { compareCodeUnits } from '../text/compare.js';
-import { type Cell, toCsv } from './csv.js';
+import { int, real, text } from './columns.js';
+import type { Cell } from './csv.js';
 
 export const COMPARISON_COLUMNS = {
-  keyness: ['a', 'b', 'item', 'kind', 'name', 'count_a', 'count_b', 'total_a', 'total_b', 'docs_a', 'docs_b', 'g2', 'p_value', 'log_ratio', 'low_expected'],
-  networkDiff: [
-    'a',
-    'b',
-    'source',
-    'target',
-    'source_name',
-    'target_name',
-    'change',
-    'count_a',
-    'count_b',
-    'npmi_a',
-    'npmi_b',
-    'llr_a',
-    'llr_b',
-    'units_a',
-    'units_b',
+  keyness: [
+    text('a'),
+    text('b'),
+    text('item'),
+    text('kind'),
+    text('name'),
+    int('count_a'),
+    int('count_b'),
+    int('total_a'),
+    int('total_b'),
+    int('docs_a'),
+    int('docs_b'),
+    real('g2'),
+    real('p_value'),
+    real('log_ratio'),
+    text('low_expected'),
   ],
-} as const;
+  networkDiff: [
+    text('a'),
+    text('b'),
+    text('source'),
+    text('target'),
+    text('source_name'),
+    text('target_name'),
+    text('change'),
+    int('count_a'),
+    int('count_b'),
+    real('npmi_a'),
+    real('npmi_b'),
+    real('llr_a'),
+    real('llr_b'),
+    int('units_a'),
+    int('units_b'),
+  ],
+} as const satisfies Record<string, readonly Column[]>;
+
+/** an entity's display name */
+export type NameOf = (id: string) => string;
 
 /** two sides to compare: a label each (a period, a range, or "rest") and their counts */
 export interface Comparison {
@@ -59,7 +79,7 @@ export interface KeyItem extends Keyness {
  * Terms (count) and entities (mentions) against the word tokens of each side, from the item most
  * typical of A to the one most typical of B (signed G²); none when a side has no tokens.
  */
-export function keyItems({ tallyA, tallyB }: Comparison, kb: KnowledgeBase, options: KeynessOptions): KeyItem[] {
+export function keyItems({ tallyA, tallyB }: Comparison, nameOf: NameOf, options: KeynessOptions): KeyItem[] {
   if (tallyA.tokens === 0 || tallyB.tokens === 0) return [];
   const items: { item: string; kind: 'term' | 'entity'; countA: number; countB: number }[] = [];
   for (const term of new Set([...tallyA.terms.keys(), ...tallyB.terms.keys()])) {
@@ -73,7 +93,7 @@ export function keyItems({ tallyA, tallyB }: Comparison, kb: KnowledgeBase, opti
       .filter((x) => x.countA + x.countB >= options.minCount)
       .map((x) => {
         const k = keynessOf(x.countA, x.countB, tallyA.tokens, tallyB.tokens);
-        const name = x.kind === 'entity' ? describeEntity(kb, x.item).name : x.item;
+        const name = x.kind === 'entity' ? nameOf(x.item) : x.item;
         return { ...x, ...k, name, lowExpected: Math.min(k.expectedA, k.expectedB) < options.minExpected };
       })
       // a term and an entity may share a name: the kind breaks the tie
@@ -81,31 +101,26 @@ export function keyItems({ tallyA, tallyB }: Comparison, kb: KnowledgeBase, opti
   );
 }
 
-export function keynessCsv(comparisons: Comparison[], kb: KnowledgeBase, options: KeynessOptions): string {
-  const rows: Cell[][] = [];
-  for (const c of comparisons) {
-    const { a, b, tallyA, tallyB } = c;
-    for (const x of keyItems(c, kb, options)) {
-      rows.push([
-        a,
-        b,
-        x.item,
-        x.kind,
-        x.name,
-        x.countA,
-        x.countB,
-        tallyA.tokens,
-        tallyB.tokens,
-        tallyA.documents,
-        tallyB.documents,
-        round(x.g2),
-        pValueCell(x.pValue),
-        round(x.logRatio),
-        x.lowExpected ? 'yes' : 'no',
-      ]);
-    }
-  }
-  return toCsv(COMPARISON_COLUMNS.keyness, rows);
+/** the keyness.csv rows of one comparison, from its items */
+export function keynessRows(c: Comparison, items: readonly KeyItem[]): Cell[][] {
+  const { a, b, tallyA, tallyB } = c;
+  return items.map((x) => [
+    a,
+    b,
+    x.item,
+    x.kind,
+    x.name,
+    x.countA,
+    x.countB,
+    tallyA.tokens,
+    tallyB.tokens,
+    tallyA.documents,
+    tallyB.documents,
+    round(x.g2),
+    pValueCell(x.pValue),
+    round(x.logRatio),
+    x.lowExpected ? 'yes' : 'no',
+  ]);
 }
 
 /** p-values span many orders of magnitude: four significant digits, not four decimals */
@@ -147,37 +162,33 @@ export function edgeChanges({ tallyA, tallyB }: Comparison, minCount: number): E
   );
 }
 
-/** Both sides' counts and measures of each changed edge; a side's measures are empty where the pair never met. */
-export function networkDiffCsv(comparisons: Comparison[], kb: KnowledgeBase, minCount: number): string {
-  const rows: Cell[][] = [];
-  for (const c of comparisons) {
-    const { a, b, tallyA, tallyB } = c;
-    for (const e of edgeChanges(c, minCount)) {
-      const side = (t: Tally, count: number) => {
-        if (count === 0) return { npmi: '' as Cell, llr: '' as Cell };
-        const m = associationOf({ both: count, a: t.entities.get(e.source)!.units, b: t.entities.get(e.target)!.units, units: t.units });
-        return { npmi: round(m.npmi) as Cell, llr: round(m.llr) as Cell };
-      };
-      const sa = side(tallyA, e.countA);
-      const sb = side(tallyB, e.countB);
-      rows.push([
-        a,
-        b,
-        e.source,
-        e.target,
-        describeEntity(kb, e.source).name,
-        describeEntity(kb, e.target).name,
-        e.change,
-        e.countA,
-        e.countB,
-        sa.npmi,
-        sb.npmi,
-        sa.llr,
-        sb.llr,
-        tallyA.units,
-        tallyB.units,
-      ]);
-    }
-  }
-  return toCsv(COMPARISON_COLUMNS.networkDiff, rows);
+/** The network_diff.csv rows of one comparison: both sides' counts and measures of each changed edge; a side's measures are empty where the pair never met. */
+export function networkDiffRows(c: Comparison, edges: readonly EdgeChange[], nameOf: NameOf): Cell[][] {
+  const { a, b, tallyA, tallyB } = c;
+  return edges.map((e) => {
+    const side = (t: Tally, count: number) => {
+      if (count === 0) return { npmi: '' as Cell, llr: '' as Cell };
+      const m = associationOf({ both: count, a: t.entities.get(e.source)!.units, b: t.entities.get(e.target)!.units, units: t.units });
+      return { npmi: round(m.npmi) as Cell, llr: round(m.llr) as Cell };
+    };
+    const sa = side(tallyA, e.countA);
+    const sb = side(tallyB, e.countB);
+    return [
+      a,
+      b,
+      e.source,
+      e.target,
+      nameOf(e.source),
+      nameOf(e.target),
+      e.change,
+      e.countA,
+      e.countB,
+      sa.npmi,
+      sb.npmi,
+      sa.llr,
+      sb.llr,
+      tallyA.units,
+      tallyB.units,
+    ];
+  });
 }

@@ -1,18 +1,145 @@
-// Outputs are written to a staging folder inside the output folder and moved into place only when
-// every file is complete, so a failed or interrupted run never leaves half-written tables.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Outputs are written into a staging folder inside the output folder and moved into place only when
+// every file is complete, so a failed or interrupted run never leaves half-written tables. Tables
+// are streamed into their files as their rows come: nothing is built whole in memory.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Column, RowAppender, Store } from '../store/store.js';
+import { type Cell, CsvWriter } from './csv.js';
 
-export function writeOutputs(outDir: string, files: Map<string, string>): string[] {
-  mkdirSync(outDir, { recursive: true });
-  const staging = join(outDir, `.zhtext-staging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging);
-  try {
-    for (const [name, content] of files) writeFileSync(join(staging, name), content);
-    for (const name of files.keys()) renameSync(join(staging, name), join(outDir, name));
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
+/**
+ * Rows Excel opens in a sheet, the header's included (1,048,576): a longer CSV table keeps its first
+ * rows in the table's order; the Parquet file keeps them all.
+ */
+export const EXCEL_ROW_LIMIT = 1_048_576;
+
+export interface WrittenTable {
+  name: string;
+  rows: number;
+  /** rows in the CSV file, fewer than `rows` when Excel's limit cut it */
+  csvRows: number;
+}
+
+/** A table being written: rows in, then close. */
+export interface TableSink {
+  /** false when the file is behind: await wait() before writing more */
+  write(row: readonly Cell[]): boolean;
+  wait(): Promise<void>;
+  close(): Promise<WrittenTable>;
+}
+
+export class OutputFolder {
+  private readonly staging: string;
+  private readonly files: string[] = [];
+  private readonly open = new Set<CsvWriter>();
+  /** the output folder did not exist: a failed run removes it again */
+  private createdOutDir: boolean | undefined;
+  readonly tables: WrittenTable[] = [];
+
+  constructor(
+    readonly outDir: string,
+    private readonly store: Store | undefined,
+    /** data rows a CSV table may hold (Excel's limit less the header; smaller in tests) */
+    private readonly csvRowLimit = EXCEL_ROW_LIMIT - 1,
+  ) {
+    this.staging = join(outDir, `.zhtext-staging-${process.pid}`);
   }
-  return [...files.keys()].map((name) => join(outDir, name));
+
+  /** the staging folder, made when the first file is written (a run that fails earlier makes nothing) */
+  private stagingDir(): string {
+    if (this.createdOutDir === undefined) {
+      this.createdOutDir = !existsSync(this.outDir);
+      mkdirSync(this.outDir, { recursive: true });
+      rmSync(this.staging, { recursive: true, force: true });
+      mkdirSync(join(this.staging, 'parquet'), { recursive: true });
+    }
+    return this.staging;
+  }
+
+  /** a whole small file (report.md, run.json, a network) */
+  writeText(name: string, content: string): void {
+    writeFileSync(join(this.stagingDir(), name), content);
+    this.files.push(name);
+  }
+
+  /**
+   * A table as CSV for Excel (BOM, header, formula-like cells made inert; at most the row limit) and,
+   * when the run has a store, as Parquet with every row and typed columns ('' is NULL in a number
+   * column). A table the store holds as it is (`storedAs`, a query giving the same columns and rows,
+   * complete when the sink is closed) goes to Parquet straight from the store.
+   */
+  async openTable(name: string, columns: readonly Column[], storedAs?: string): Promise<TableSink> {
+    const csvName = `${name}.csv`;
+    const csv = new CsvWriter(
+      join(this.stagingDir(), csvName),
+      columns.map((c) => c.name),
+    );
+    this.open.add(csv);
+    const store = this.store;
+    const parquet: RowAppender | undefined = store && storedAs === undefined ? await store.table(`out_${name}`, [...columns]) : undefined;
+    const numeric = columns.map((c) => c.type !== 'VARCHAR');
+    let rows = 0;
+    const limit = this.csvRowLimit;
+    return {
+      write: (row) => {
+        rows++;
+        parquet?.append(row.map((cell, k) => (cell === '' && numeric[k] ? null : cell)));
+        return rows > limit || csv.write(row);
+      },
+      wait: () => csv.wait(),
+      close: async () => {
+        await csv.close();
+        this.open.delete(csv);
+        this.files.push(csvName);
+        if (store) {
+          parquet?.close();
+          const parquetName = `parquet/${name}.parquet`;
+          const source = storedAs === undefined ? `out_${name}` : `(${storedAs})`;
+          await store.run(`COPY ${source} TO '${join(this.staging, parquetName).replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+          if (parquet) await store.run(`DROP TABLE out_${name}`);
+          this.files.push(parquetName);
+        }
+        const table = { name, rows, csvRows: Math.min(rows, limit) };
+        this.tables.push(table);
+        return table;
+      },
+    };
+  }
+
+  /** a table whose rows come from an iterable, in the table's order (see openTable) */
+  async writeTable(
+    name: string,
+    columns: readonly Column[],
+    rows: AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>,
+    storedAs?: string,
+  ): Promise<WrittenTable> {
+    const sink = await this.openTable(name, columns, storedAs);
+    for await (const row of rows) if (!sink.write(row)) await sink.wait();
+    return sink.close();
+  }
+
+  /** the tables Excel's row limit cut, for messages.csv and the report */
+  get truncated(): WrittenTable[] {
+    return this.tables.filter((t) => t.csvRows < t.rows);
+  }
+
+  /** Moves every file into the output folder (replacing what was there) and removes the staging folder. */
+  publish(): string[] {
+    try {
+      for (const name of this.files) {
+        mkdirSync(dirname(join(this.outDir, name)), { recursive: true });
+        renameSync(join(this.staging, name), join(this.outDir, name));
+      }
+    } finally {
+      this.discard();
+    }
+    return this.files.map((name) => join(this.outDir, name));
+  }
+
+  /** Removes what the run wrote: the staging folder, and the output folder if the run made it and it is empty. */
+  discard(): void {
+    for (const csv of this.open) csv.destroy();
+    this.open.clear();
+    rmSync(this.staging, { recursive: true, force: true });
+    if (this.createdOutDir && readdirSync(this.outDir).length === 0) rmSync(this.outDir, { recursive: true, force: true });
+  }
 }

@@ -1,53 +1,83 @@
-// report.md: a keyword report to read. Every figure in it comes from the same merged tables as the
+// report.md: a keyword report to read. Every figure in it comes from the same reduced tables as the
 // CSV files, and the report says how each is computed.
-import { rankTerms } from '../aggregate/scores.js';
-import type { CorpusResult } from '../pipeline/analyze.js';
-import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
+import type { BurstRow } from '../aggregate/bursts.js';
+import { round, tfidf } from '../aggregate/scores.js';
+import type { EntityStat } from '../aggregate/tally.js';
+import type { ReducedCorpus } from '../pipeline/reduce.js';
 import { compareCodeUnits } from '../text/compare.js';
-import { byMentions, sortedPairs, surfaceList } from './tables.js';
-import { burstRows, type PeriodSeries } from './timelines.js';
+import { entityName, groupTerms, pairRows } from './corpus-data.js';
+import type { WrittenTable } from './output-dir.js';
+import { byMentions, surfaceList } from './tables.js';
 
 export interface ReportOptions {
   /** rows in the overall tables */
   top: number;
-  /** with --by: the periods with their counts, and the unit's name (day, week, month) */
-  periods?: { by: string; series: PeriodSeries };
   /** keywords listed for each outlet and each day */
   topPerGroup: number;
   minTermPairCount: number;
+  /** with --by: the unit's name, each period's top entities, and every burst */
+  periods?: { by: string; tops: PeriodTop[]; bursts: (BurstRow & { id: string })[] };
+  /** CSV tables cut at Excel's row limit */
+  truncated: readonly WrittenTable[];
+  /** the Excel row limit the tables were cut at (data rows) */
+  csvRowLimit: number;
+}
+
+/** a period's size and its entities with the most mentions */
+export interface PeriodTop {
+  period: string;
+  documents: number;
+  tokens: number;
+  entities: [string, EntityStat][];
+}
+
+interface RankedTerm {
+  term: string;
+  count: number;
+  docs: number;
+  tfidf: number;
 }
 
 const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
-export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options: ReportOptions): string {
+/** terms of a group (term id → count) by TF-IDF with the corpus idf, ties by count then code-unit order */
+function rankTerms(corpus: ReducedCorpus, counts: Iterable<[number, number]>, docsOf: (id: number) => number, top: number): RankedTerm[] {
+  const { vocabulary, docs } = corpus.terms;
+  const ranked: RankedTerm[] = [];
+  for (const [id, count] of counts) {
+    ranked.push({ term: vocabulary.strings[id]!, count, docs: docsOf(id), tfidf: round(tfidf(count, corpus.documents, docs[id]!)) });
+  }
+  return ranked.sort((a, b) => b.tfidf - a.tfidf || b.count - a.count || compareCodeUnits(a.term, b.term)).slice(0, top);
+}
+
+export async function reportMarkdown(corpus: ReducedCorpus, options: ReportOptions): Promise<string> {
   const out: string[] = [];
-  const { tally } = result;
-  const docs = result.documents;
-  const count = (status: string) => docs.filter((d) => d.status === status).length;
-  const days = [...result.termsByDay.keys()].sort();
-  const scripts = new Map<string, number>();
-  for (const d of docs) if (d.status !== 'failed' && d.status !== 'duplicate') scripts.set(d.script, (scripts.get(d.script) ?? 0) + 1);
-  const name = (id: string) => describeEntity(kb, id).name;
+  const count = corpus.statusCounts;
+  const days = corpus.dayGroups.map((g) => g.key);
+  const name = (id: string) => entityName(corpus, id).name;
 
   out.push('# Keyword report', '');
   out.push('## Corpus', '');
   out.push(
-    `- Files read: ${docs.length}; analysed: ${tally.documents} (${count('ok')} clean, ${count('warning')} with warnings); failed: ${count('failed')}; exact duplicates counted once: ${count('duplicate')}.`,
+    `- Files read: ${corpus.files}; analysed: ${corpus.documents} (${count.ok} clean, ${count.warning} with warnings); failed: ${count.failed}; exact duplicates counted once: ${count.duplicate}.`,
   );
   out.push(
-    `- Word tokens: ${tally.tokens}; distinct terms: ${tally.terms.size}; entities: ${tally.entities.size}; entity mentions: ${result.mentions.length}.`,
+    `- Word tokens: ${corpus.tokens}; distinct terms: ${corpus.terms.vocabulary.size}; entities: ${corpus.entities.size}; entity mentions: ${corpus.mentionCount}.`,
   );
   out.push(
-    `- Days: ${days.length > 0 ? `${days[0]} to ${days[days.length - 1]} (${days.length} with posts)` : 'none dated'}; outlets: ${result.termsByOutlet.size}.`,
+    `- Days: ${days.length > 0 ? `${days[0]} to ${days[days.length - 1]} (${days.length} with posts)` : 'none dated'}; outlets: ${corpus.outletGroups.length}.`,
   );
   out.push(
     `- Scripts: ${
-      [...scripts]
+      [...corpus.scripts]
         .sort(([a], [b]) => compareCodeUnits(a, b))
         .map(([s, n]) => `${s} ${n}`)
         .join(', ') || 'none'
     }.`,
   );
+  for (const t of options.truncated) {
+    out.push(`- ${t.name}.csv holds the first ${options.csvRowLimit} of its ${t.rows} rows (Excel opens no more); parquet/${t.name}.parquet holds them all.`);
+  }
   out.push(
     '',
     'Terms are content words in simplified form (stop words, numbers, punctuation and single characters left out). ' +
@@ -55,60 +85,69 @@ export function reportMarkdown(result: CorpusResult, kb: KnowledgeBase, options:
     '',
   );
 
+  const { count: termCount, docs: termDocs } = corpus.terms;
   out.push(`## Top keywords (TF-IDF)`, '', '| # | term | count | docs | TF-IDF |', '|---:|---|---:|---:|---:|');
-  for (const [i, r] of rankTerms(tally.terms, tally.terms, tally.documents).slice(0, options.top).entries()) {
-    out.push(`| ${i + 1} | ${cell(r.term)} | ${r.stat.count} | ${r.stat.docs} | ${r.tfidf} |`);
-  }
+  const all = rankTerms(
+    corpus,
+    termCount.map((n, id) => [id, n] as [number, number]),
+    (id) => termDocs[id]!,
+    options.top,
+  );
+  for (const [i, r] of all.entries()) out.push(`| ${i + 1} | ${cell(r.term)} | ${r.count} | ${r.docs} | ${r.tfidf} |`);
   out.push('');
 
-  const groupSection = (title: string, groups: CorpusResult['termsByOutlet'], order: string[]) => {
+  // each group's top keywords; a group's docs column in these tables is its documents
+  const tops = new Map<number, RankedTerm[]>();
+  for await (const [group, terms] of groupTerms(corpus))
+    tops.set(
+      group,
+      rankTerms(corpus, terms, (id) => termDocs[id]!, options.topPerGroup),
+    );
+  const groupSection = (title: string, groups: { key: string; id: number; documents: number }[]) => {
     out.push(`## ${title}`, '', '| | docs | top keywords (TF-IDF) |', '|---|---:|---|');
-    for (const key of order) {
-      const group = groups.get(key)!;
-      const top = rankTerms(group.terms, tally.terms, tally.documents).slice(0, options.topPerGroup);
-      out.push(`| ${cell(key || '(none)')} | ${group.documents} | ${top.map((r) => `${cell(r.term)} (${r.stat.count})`).join(', ')} |`);
+    for (const g of groups) {
+      const top = tops.get(g.id) ?? [];
+      out.push(`| ${cell(g.key || '(none)')} | ${g.documents} | ${top.map((r) => `${cell(r.term)} (${r.count})`).join(', ')} |`);
     }
     out.push('');
   };
-  const outlets = [...result.termsByOutlet].sort(([a, x], [b, y]) => y.documents - x.documents || compareCodeUnits(a, b)).map(([k]) => k);
-  groupSection('Keywords by outlet', result.termsByOutlet, outlets);
-  groupSection('Keywords by day', result.termsByDay, days);
+  groupSection(
+    'Keywords by outlet',
+    [...corpus.outletGroups].sort((x, y) => y.documents - x.documents || compareCodeUnits(x.key, y.key)),
+  );
+  groupSection('Keywords by day', corpus.dayGroups);
 
   out.push('## Top entities', '', '| # | entity | id | type | mentions | docs | written as |', '|---:|---|---|---|---:|---:|---|');
-  for (const [i, [id, s]] of byMentions(tally.entities).slice(0, options.top).entries()) {
+  for (const [i, [id, s]] of byMentions(corpus.entities).slice(0, options.top).entries()) {
     const surfaces = surfaceList(s.surfaces).slice(0, 5).join(', ');
-    out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${describeEntity(kb, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaces)} |`);
+    out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${entityName(corpus, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaces)} |`);
   }
   out.push('');
 
   out.push('## Strongest co-occurrences', '', 'Pairs counted once per sentence in which both occur.', '');
   out.push('### Entities', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
-  for (const [i, [a, b, s]] of sortedPairs(tally.entityPairs, 1).slice(0, options.top).entries()) {
-    out.push(`| ${i + 1} | ${cell(name(a))} | ${cell(name(b))} | ${s.count} | ${s.docs} |`);
-  }
+  let i = 0;
+  for await (const [a, b, n, docs] of pairRows(corpus, 'entity', 1, options.top)) out.push(`| ${++i} | ${cell(name(a))} | ${cell(name(b))} | ${n} | ${docs} |`);
   out.push('', '### Terms', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
-  for (const [i, [a, b, s]] of sortedPairs(tally.termPairs, options.minTermPairCount).slice(0, options.top).entries()) {
-    out.push(`| ${i + 1} | ${cell(a)} | ${cell(b)} | ${s.count} | ${s.docs} |`);
-  }
+  i = 0;
+  for await (const [a, b, n, docs] of pairRows(corpus, 'term', options.minTermPairCount, options.top))
+    out.push(`| ${++i} | ${cell(a)} | ${cell(b)} | ${n} | ${docs} |`);
   out.push('');
-  if (options.periods) periodSections(out, options.periods, kb, options);
+  if (options.periods) periodSections(out, corpus, options.periods, options);
   return out.join('\n');
 }
 
 /** the entities of each period, and the strongest bursts (analyze --by) */
-function periodSections(out: string[], { by, series }: NonNullable<ReportOptions['periods']>, kb: KnowledgeBase, options: ReportOptions): void {
-  const name = (id: string) => describeEntity(kb, id).name;
+function periodSections(out: string[], corpus: ReducedCorpus, { by, tops, bursts }: NonNullable<ReportOptions['periods']>, options: ReportOptions): void {
+  const name = (id: string) => entityName(corpus, id).name;
   out.push(`## Entities by ${by}`, '', 'Mentions per 10,000 word tokens of the period in brackets (entity_timeline.csv has every entity and period).', '');
   out.push(`| ${by} | docs | tokens | top entities (mentions, per 10k tokens) |`, '|---|---:|---:|---|');
-  for (const [period, t] of series) {
-    const top = byMentions(t.entities).slice(0, options.topPerGroup);
-    const cells = top.map(([id, e]) => `${cell(name(id))} (${e.mentions}, ${((e.mentions / t.tokens) * 10_000).toFixed(1)})`);
-    out.push(`| ${period} | ${t.documents} | ${t.tokens} | ${cells.join(', ')} |`);
+  for (const t of tops) {
+    const cells = t.entities.map(([id, e]) => `${cell(name(id))} (${e.mentions}, ${((e.mentions / t.tokens) * 10_000).toFixed(1)})`);
+    out.push(`| ${t.period} | ${t.documents} | ${t.tokens} | ${cells.join(', ')} |`);
   }
   out.push('');
-  const bursts = burstRows(series)
-    .sort((x, y) => y.z - x.z || compareCodeUnits(x.period, y.period) || compareCodeUnits(x.id, y.id))
-    .slice(0, options.top);
+  const strongest = [...bursts].sort((x, y) => y.z - x.z || compareCodeUnits(x.period, y.period) || compareCodeUnits(x.id, y.id)).slice(0, options.top);
   out.push(
     '## Strongest bursts',
     '',
@@ -117,7 +156,7 @@ function periodSections(out: string[], { by, series }: NonNullable<ReportOptions
     '',
   );
   out.push(`| # | ${by} | entity | mentions | expected | z |`, '|---:|---|---|---:|---:|---:|');
-  for (const [i, b] of bursts.entries()) {
+  for (const [i, b] of strongest.entries()) {
     out.push(`| ${i + 1} | ${b.period} | ${cell(name(b.id))} | ${b.mentions} | ${b.expected.toFixed(1)} | ${b.z.toFixed(1)} |`);
   }
   out.push('');

@@ -1,71 +1,70 @@
-// The CSV tables of an analysis run. Column names are stable and documented in the README.
-
+// The tables of an analysis run, as rows in the order the files list them, streamed from the
+// reduced corpus. Column names are stable and documented in the README; each column has the type its
+// Parquet file gives it.
 import { associationOf } from '../aggregate/association.js';
 import { round, tfidf } from '../aggregate/scores.js';
-import { type EntityStat, mostFrequent, type PairStat, splitPairKey } from '../aggregate/tally.js';
-import type { CorpusResult } from '../pipeline/analyze.js';
-import { describeEntity, type KnowledgeBase } from '../resources/knowledge-base.js';
+import type { EntityStat } from '../aggregate/tally.js';
+import type { ReducedCorpus } from '../pipeline/reduce.js';
+import type { Column } from '../store/store.js';
 import { compareCodeUnits } from '../text/compare.js';
-import { type Cell, toCsv } from './csv.js';
+import { int, real, text } from './columns.js';
+import { entityName, pairRows, storeOf, termsByCount, usualPos } from './corpus-data.js';
+import type { Cell } from './csv.js';
 
 export const COLUMNS = {
   documents: [
-    'doc_id',
-    'path',
-    'title',
-    'date',
-    'day',
-    'outlet',
-    'outlet_id',
-    'outlet_as_written',
-    'url',
-    'script',
-    'tokens',
-    'status',
-    'copy_of',
-    'similarity',
+    text('doc_id'),
+    text('path'),
+    text('title'),
+    text('date'),
+    text('day'),
+    text('outlet'),
+    text('outlet_id'),
+    text('outlet_as_written'),
+    text('url'),
+    text('script'),
+    int('tokens'),
+    text('status'),
+    text('copy_of'),
+    real('similarity'),
   ],
-  terms: ['term', 'pos', 'count', 'docs', 'tfidf'],
-  entities: ['entity_id', 'type', 'name', 'mentions', 'docs', 'surfaces'],
-  entityMentions: ['doc_id', 'day', 'outlet', 'entity_id', 'surface', 'block', 'start', 'end', 'context', 'path'],
-  cooccurrence: ['a', 'b', 'kind', 'count', 'docs', 'units_a', 'units_b', 'units', 'pmi', 'npmi', 'llr', 'dice'],
-  messages: ['path', 'doc_id', 'code', 'severity', 'reason', 'place'],
-} as const;
+  terms: [text('term'), text('pos'), int('count'), int('docs'), real('tfidf')],
+  entities: [text('entity_id'), text('type'), text('name'), int('mentions'), int('docs'), text('surfaces')],
+  entityMentions: [
+    text('doc_id'),
+    text('day'),
+    text('outlet'),
+    text('entity_id'),
+    text('surface'),
+    int('block'),
+    int('start'),
+    int('end'),
+    text('context'),
+    text('path'),
+  ],
+  cooccurrence: [
+    text('a'),
+    text('b'),
+    text('kind'),
+    int('count'),
+    int('docs'),
+    int('units_a'),
+    int('units_b'),
+    int('units'),
+    real('pmi'),
+    real('npmi'),
+    real('llr'),
+    real('dice'),
+  ],
+  messages: [text('path'), text('doc_id'), text('code'), text('severity'), text('reason'), text('place')],
+} as const satisfies Record<string, readonly Column[]>;
 
-export interface TableOptions {
-  /** term pairs seen in fewer sentences than this are left out of cooccurrence.csv */
-  minTermPairCount: number;
-}
-
-export function documentsCsv(result: CorpusResult): string {
-  return toCsv(
-    COLUMNS.documents,
-    result.documents.map((d) => [
-      d.id,
-      d.path,
-      d.title,
-      d.date,
-      d.day,
-      d.outlet,
-      d.outletId,
-      d.outletWritten,
-      d.url,
-      d.script,
-      d.tokens,
-      d.status,
-      d.copyOf,
-      d.similarity,
-    ]),
-  );
-}
-
-export function termsCsv(result: CorpusResult): string {
-  const { terms, documents } = result.tally;
-  const rows = [...terms].sort(([ta, a], [tb, b]) => b.count - a.count || compareCodeUnits(ta, tb));
-  return toCsv(
-    COLUMNS.terms,
-    rows.map(([term, s]) => [term, mostFrequent(s.pos), s.count, s.docs, round(tfidf(s.count, documents, s.docs))]),
-  );
+export async function* termRows(corpus: ReducedCorpus): AsyncIterable<Cell[]> {
+  const pos = await usualPos(corpus);
+  const { vocabulary, count, docs } = corpus.terms;
+  for (const id of termsByCount(corpus)) {
+    yield [vocabulary.strings[id]!, pos[id] ?? '', count[id]!, docs[id]!, round(tfidf(count[id]!, corpus.documents, docs[id]!))];
+  }
 }
 
 /** surfaces by frequency, then code-unit order */
@@ -78,50 +77,51 @@ export function byMentions(entities: Map<string, EntityStat>): [string, EntitySt
   return [...entities].sort(([ia, a], [ib, b]) => b.mentions - a.mentions || compareCodeUnits(ia, ib));
 }
 
-export function entitiesCsv(result: CorpusResult, kb: KnowledgeBase): string {
-  const rows = byMentions(result.tally.entities);
-  return toCsv(
-    COLUMNS.entities,
-    rows.map(([id, s]) => {
-      const { name, type } = describeEntity(kb, id);
-      return [id, type, name, s.mentions, s.docs, surfaceList(s.surfaces).join('|')];
-    }),
-  );
+export function* entityRows(corpus: ReducedCorpus): Iterable<Cell[]> {
+  for (const [id, s] of byMentions(corpus.entities)) {
+    const { name, type } = entityName(corpus, id);
+    yield [id, type, name, s.mentions, s.docs, surfaceList(s.surfaces).join('|')];
+  }
 }
 
-export function entityMentionsCsv(result: CorpusResult): string {
-  return toCsv(
-    COLUMNS.entityMentions,
-    result.mentions.map((m) => [m.docId, m.day, m.outlet, m.entity, m.surface, m.block, m.start, m.end, m.context, m.path]),
-  );
-}
+/** entity_mentions.csv as the reduce stored it, in input and text order (preserve_insertion_order holds it) */
+export const ENTITY_MENTIONS_SQL = 'SELECT doc_id, day, outlet, entity_id, surface, block, start, "end", context, path FROM mentions';
 
-export function sortedPairs(pairs: Map<string, PairStat>, minCount: number): [string, string, PairStat][] {
-  const rows: [string, string, PairStat][] = [];
-  for (const [key, stat] of pairs) if (stat.count >= minCount) rows.push([...splitPairKey(key), stat]);
-  return rows.sort((x, y) => y[2].count - x[2].count || y[2].docs - x[2].docs || compareCodeUnits(x[0], y[0]) || compareCodeUnits(x[1], y[1]));
+/** documents.csv as the reduce stored it, in input order */
+export const DOCUMENTS_SQL =
+  'SELECT doc_id, path, title, date, day, outlet, outlet_id, outlet_as_written, url, script, tokens, status, copy_of, similarity FROM documents ORDER BY idx';
+
+/** rows of a store query as cells: NULL as the empty cell */
+export async function* storeRows(corpus: ReducedCorpus, sql: string): AsyncIterable<Cell[]> {
+  for await (const row of storeOf(corpus).rows(sql)) yield row.map((cell) => (cell === null ? '' : (cell as Cell)));
 }
 
 /**
- * Pairs with their counts, the units holding each item and all units (the 2×2 table), and the
- * association measures computed from them (aggregate/association.ts).
+ * Entity pairs (all), then term pairs seen in at least `minTermPairCount` units, with their counts,
+ * the units holding each item and all units (the 2×2 table), and the association measures.
  */
-export function cooccurrenceCsv(result: CorpusResult, options: TableOptions): string {
-  const { tally } = result;
-  const rows: Cell[][] = [];
-  const row = (a: string, b: string, kind: string, s: PairStat, unitsA: number, unitsB: number): Cell[] => {
-    const m = associationOf({ both: s.count, a: unitsA, b: unitsB, units: tally.units });
-    return [a, b, kind, s.count, s.docs, unitsA, unitsB, tally.units, round(m.pmi), round(m.npmi), round(m.llr), round(m.dice)];
+export async function* cooccurrenceRows(corpus: ReducedCorpus, minTermPairCount: number): AsyncIterable<Cell[]> {
+  const { units } = corpus;
+  const row = (a: string, b: string, kind: string, count: number, docs: number, unitsA: number, unitsB: number): Cell[] => {
+    const m = associationOf({ both: count, a: unitsA, b: unitsB, units });
+    return [a, b, kind, count, docs, unitsA, unitsB, units, round(m.pmi), round(m.npmi), round(m.llr), round(m.dice)];
   };
-  for (const [a, b, s] of sortedPairs(tally.entityPairs, 1)) rows.push(row(a, b, 'entity', s, tally.entities.get(a)!.units, tally.entities.get(b)!.units));
-  for (const [a, b, s] of sortedPairs(tally.termPairs, options.minTermPairCount))
-    rows.push(row(a, b, 'term', s, tally.terms.get(a)!.units, tally.terms.get(b)!.units));
-  return toCsv(COLUMNS.cooccurrence, rows);
+  for await (const [a, b, count, docs] of pairRows(corpus, 'entity', 1)) {
+    yield row(a, b, 'entity', count, docs, corpus.entities.get(a)!.units, corpus.entities.get(b)!.units);
+  }
+  const termUnits = corpus.terms.units;
+  for await (const [a, b, count, docs, aId, bId] of pairRows(corpus, 'term', minTermPairCount)) {
+    yield row(a, b, 'term', count, docs, termUnits[aId]!, termUnits[bId]!);
+  }
 }
 
-export function messagesCsv(result: CorpusResult, skipped: { path: string; reason: string }[]): string {
-  const rows: Cell[][] = [];
-  for (const d of result.documents) for (const m of d.messages) rows.push([d.path, d.id, m.code, m.severity, m.reason, m.place ?? '']);
-  for (const s of skipped) rows.push([s.path, '', 'not-a-post', 'info', s.reason, '']);
-  return toCsv(COLUMNS.messages, rows);
+/** every message of every document in input order, then the files left out of folders */
+export async function* messageRows(
+  corpus: ReducedCorpus,
+  skipped: readonly { path: string; reason: string }[],
+  notes: readonly Cell[][] = [],
+): AsyncIterable<Cell[]> {
+  yield* storeOf(corpus).rows('SELECT path, doc_id, code, severity, reason, place FROM messages ORDER BY idx, seq') as AsyncIterable<Cell[]>;
+  for (const s of skipped) yield [s.path, '', 'not-a-post', 'info', s.reason, ''];
+  yield* notes;
 }

@@ -26,7 +26,12 @@ test('a good and a broken post: exit 1, every output written, the broken file na
   const out = tempOut();
   const run = zhtext('analyze', GOOD, BROKEN, '--out', out);
   assert.equal(run.status, 1, run.stderr);
-  assert.deepEqual(readdirSync(out).sort(), OUTPUTS, 'all outputs and no staging folder');
+  assert.deepEqual(readdirSync(out).sort(), [...OUTPUTS, 'parquet'].sort(), 'all outputs and no staging folder');
+  assert.deepEqual(
+    readdirSync(join(out, 'parquet')).sort(),
+    OUTPUTS.filter((f) => f.endsWith('.csv')).map((f) => f.replace('.csv', '.parquet')),
+    'every table also as Parquet',
+  );
   const docs = csvRows(join(out, 'documents.csv'));
   assert.equal(docs[0], 'doc_id,path,title,date,day,outlet,outlet_id,outlet_as_written,url,script,tokens,status,copy_of,similarity');
   assert.match(
@@ -55,7 +60,8 @@ test('only good posts: exit 0', () => {
 test('same input and options give byte-identical outputs (run.json differs only in timing)', () => {
   const [a, b] = [tempOut(), tempOut()];
   for (const out of [a, b]) assert.equal(zhtext('analyze', 'test/fixtures/posts', '--out', out, '--quiet').status, 1);
-  for (const file of OUTPUTS.filter((f) => f !== 'run.json')) {
+  const parquets = OUTPUTS.filter((f) => f.endsWith('.csv')).map((f) => `parquet/${f.replace('.csv', '.parquet')}`);
+  for (const file of [...OUTPUTS.filter((f) => f !== 'run.json'), ...parquets]) {
     assert.ok(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), `${file} differs between runs`);
   }
   const withoutTiming = (dir: string) => ({ ...JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')), timing: null });

@@ -1,0 +1,138 @@
+// Reading the reduced corpus for the exports: the corpus totals held in memory, and the store's
+// tables in the order the outputs list them. Strings sort by code unit everywhere: the store sorts
+// by each vocabulary's rank, which the reduce computed in that order.
+import { emptyTally, pairKey, type Tally } from '../aggregate/tally.js';
+import type { ReducedCorpus } from '../pipeline/reduce.js';
+import type { Store } from '../store/store.js';
+
+/** the store of a run that has one (analyze and compare have; kwic keeps none) */
+export function storeOf(corpus: ReducedCorpus): Store {
+  if (!corpus.store) throw new Error('this run keeps no tables');
+  return corpus.store;
+}
+
+export function entityName(corpus: ReducedCorpus, id: string): { name: string; type: string } {
+  return corpus.entityInfo.get(id) ?? { name: id, type: '' };
+}
+
+/** term ids by count (descending), then term */
+export function termsByCount(corpus: ReducedCorpus): number[] {
+  const { vocabulary, count } = corpus.terms;
+  const ranks = vocabulary.ranks();
+  return vocabulary.strings.map((_, id) => id).sort((x, y) => count[y]! - count[x]! || ranks[x]! - ranks[y]!);
+}
+
+/** each term's most frequent part of speech, ties to the first in code-unit order */
+export async function usualPos(corpus: ReducedCorpus): Promise<string[]> {
+  const pos: string[] = [];
+  const rows = storeOf(corpus).rows(`
+    SELECT p.term, v.value FROM (
+      SELECT term, pos, row_number() OVER (PARTITION BY term ORDER BY t.count DESC, r.rank) AS n
+      FROM term_pos t JOIN pos_vocabulary r ON r.id = t.pos
+    ) p JOIN pos_vocabulary v ON v.id = p.pos WHERE p.n = 1`);
+  for await (const [term, tag] of rows) pos[term as number] = tag as string;
+  return pos;
+}
+
+/**
+ * Pairs seen together in at least `minCount` units: by count, then documents (both descending), then
+ * the two items in code-unit order, the smaller first in each row.
+ */
+export async function* pairRows(
+  corpus: ReducedCorpus,
+  kind: 'term' | 'entity',
+  minCount: number,
+  limit?: number,
+): AsyncIterable<[a: string, b: string, count: number, docs: number, aId: number, bId: number]> {
+  const table = kind === 'term' ? 'term_pairs' : 'entity_pairs';
+  const vocabulary = kind === 'term' ? 'term_vocabulary' : 'entity_vocabulary';
+  const strings = kind === 'term' ? corpus.terms.vocabulary.strings : corpus.entityVocabulary.strings;
+  // ids and counts only: the strings are the vocabulary's, in memory
+  const chunks = storeOf(corpus).integerChunks(`
+    SELECT CASE WHEN va.rank < vb.rank THEN p.a ELSE p.b END, CASE WHEN va.rank < vb.rank THEN p.b ELSE p.a END, p.count, p.docs
+    FROM ${table} p JOIN ${vocabulary} va ON va.id = p.a JOIN ${vocabulary} vb ON vb.id = p.b
+    WHERE p.count >= ${minCount}
+    ORDER BY p.count DESC, p.docs DESC, least(va.rank, vb.rank), greatest(va.rank, vb.rank)
+    ${limit === undefined ? '' : `LIMIT ${limit}`}`);
+  for await (const [a, b, count, docs] of chunks) {
+    for (let i = 0; i < a!.length; i++) yield [strings[a![i]!]!, strings[b![i]!]!, count![i]!, docs![i]!, a![i]!, b![i]!];
+  }
+}
+
+/**
+ * The counts of some periods (by store id) together, as a tally: terms, entities and entity pairs,
+ * with the periods' documents, tokens and units; parts of speech, surfaces and term pairs are left out.
+ */
+export async function periodTally(corpus: ReducedCorpus, periodIds: readonly number[]): Promise<Tally> {
+  const tally = emptyTally();
+  if (periodIds.length === 0) return tally;
+  const wanted = new Set(periodIds);
+  for (const p of corpus.periods) {
+    if (!wanted.has(p.id)) continue;
+    tally.documents += p.totals.documents;
+    tally.tokens += p.totals.tokens;
+    tally.units += p.totals.units;
+  }
+  const store = storeOf(corpus);
+  const ids = [...wanted].join(', ');
+  const terms = corpus.terms.vocabulary.strings;
+  for await (const [term, count, docs, units] of store.rows(
+    `SELECT term, sum(count)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_terms WHERE period IN (${ids}) GROUP BY term`,
+  )) {
+    tally.terms.set(terms[term as number]!, { count: count as number, docs: docs as number, units: units as number, pos: new Map() });
+  }
+  const entities = corpus.entityVocabulary.strings;
+  for await (const [entity, mentions, docs, units] of store.rows(
+    `SELECT entity, sum(mentions)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_entities WHERE period IN (${ids}) GROUP BY entity`,
+  )) {
+    tally.entities.set(entities[entity as number]!, { mentions: mentions as number, docs: docs as number, units: units as number, surfaces: new Map() });
+  }
+  for await (const [a, b, count, docs] of store.rows(
+    `SELECT a, b, sum(count)::INTEGER, sum(docs)::INTEGER FROM period_entity_pairs WHERE period IN (${ids}) GROUP BY a, b`,
+  )) {
+    tally.entityPairs.set(pairKey(entities[a as number]!, entities[b as number]!), { count: count as number, docs: docs as number });
+  }
+  return tally;
+}
+
+/** every entity counted in some period, and every term counted at least `minCount` times over the periods */
+export async function periodItems(corpus: ReducedCorpus, minTermCount: number): Promise<{ entities: string[]; terms: string[] }> {
+  const store = storeOf(corpus);
+  const entities: string[] = [];
+  for await (const [id] of store.rows('SELECT DISTINCT entity FROM period_entities')) entities.push(corpus.entityVocabulary.strings[id as number]!);
+  const terms: string[] = [];
+  for await (const [id] of store.rows(`SELECT term FROM period_terms GROUP BY term HAVING sum(count) >= ${minTermCount}`)) {
+    terms.push(corpus.terms.vocabulary.strings[id as number]!);
+  }
+  return { entities, terms };
+}
+
+/** each entity's mentions in each period it was counted in, entity by entity */
+export async function* entityPeriodMentions(corpus: ReducedCorpus): AsyncIterable<[entity: string, mentions: Map<number, number>]> {
+  let current: number | undefined;
+  let mentions = new Map<number, number>();
+  for await (const [entity, period, count] of storeOf(corpus).rows('SELECT entity, period, mentions FROM period_entities ORDER BY entity, period')) {
+    if (entity !== current) {
+      if (current !== undefined) yield [corpus.entityVocabulary.strings[current]!, mentions];
+      current = entity as number;
+      mentions = new Map();
+    }
+    mentions.set(period as number, count as number);
+  }
+  if (current !== undefined) yield [corpus.entityVocabulary.strings[current]!, mentions];
+}
+
+/** the terms of each group (an outlet or a day), group by group: term id → count */
+export async function* groupTerms(corpus: ReducedCorpus): AsyncIterable<[group: number, terms: Map<number, number>]> {
+  let current: number | undefined;
+  let terms = new Map<number, number>();
+  for await (const [group, term, count] of storeOf(corpus).rows('SELECT grp, term, count FROM group_terms ORDER BY grp')) {
+    if (group !== current) {
+      if (current !== undefined) yield [current, terms];
+      current = group as number;
+      terms = new Map();
+    }
+    terms.set(term as number, count as number);
+  }
+  if (current !== undefined) yield [current, terms];
+}

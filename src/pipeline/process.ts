@@ -1,0 +1,151 @@
+// One document, from its path to its DocResult: read the file, run the pipeline, keep what the
+// corpus needs. The same function runs in the main thread (one worker) and in each worker thread.
+import { readFileSync } from 'node:fs';
+import { signatureOf } from '../aggregate/near-duplicates.js';
+import { parseNameEntityId } from '../entity-ids.js';
+import { addMessage } from '../messages.js';
+import { describeEntity } from '../resources/knowledge-base.js';
+import { termReader } from '../stages/count/index.js';
+import { spanIndexAt } from '../text/sentences.js';
+import { type CooccurrenceUnit, type Doc, hasFatal } from '../types.js';
+import { type DocResult, type KwicLine, mentionsOf, packCounts } from './doc-result.js';
+import { createPipeline, documentId, newDoc } from './pipeline.js';
+import { loadResources, type Resources } from './resources.js';
+
+/** What a worker needs to process documents as the run's main thread would: plain data. */
+export interface TaskConfig {
+  tzOffsetMinutes: number;
+  unit: CooccurrenceUnit;
+  dictionaryDir?: string;
+  entityFiles: readonly string[];
+  /** kwic: the entity id or term whose lines each document gives */
+  kwicQuery?: string;
+  /** --outlet: names to resolve to outlet ids with the outlet table */
+  outlets?: readonly string[];
+}
+
+/** What the loaded resources tell the run before any document is read. */
+export interface ReadyInfo {
+  /** every dictionary file read, for run.json */
+  dictionaryFiles: string[];
+  /** the ids of the outlets --outlet names */
+  outletIds?: string[];
+  /** how kwic read its query */
+  kwic?: KwicQuery;
+}
+
+export interface DocProcessor {
+  process(index: number, path: string): DocResult;
+  info: ReadyInfo;
+}
+
+export interface KwicQuery {
+  kind: 'entity' | 'term';
+  key: string;
+}
+
+export const MATCH_OPEN = '【';
+export const MATCH_CLOSE = '】';
+
+/** A processor over resources loaded once (or the ones given, when the caller has them). */
+export function createDocProcessor(task: TaskConfig, loaded?: Resources): DocProcessor {
+  const resources = loaded ?? loadResources({ ...(task.dictionaryDir ? { dictionaryDir: task.dictionaryDir } : {}), entityFiles: task.entityFiles });
+  const pipeline = createPipeline({ tzOffsetMinutes: task.tzOffsetMinutes, unit: task.unit }, resources);
+  const query = task.kwicQuery === undefined ? undefined : kwicQueryOf(task.kwicQuery, resources);
+  const lines = query && concordance(query, resources);
+  const info: ReadyInfo = { dictionaryFiles: resources.dictionaryFiles };
+  if (query) info.kwic = query;
+  if (task.outlets) info.outletIds = task.outlets.map((name) => resources.outlets.resolve(name).id);
+  return {
+    process(index, path) {
+      try {
+        return resultOf(readAndProcess(path, pipeline.process), index, resources, lines);
+      } catch (error) {
+        // the stages turn their exceptions into messages; this is the last guard, so one document never costs the run
+        const doc = newDoc({ path, bytes: Buffer.alloc(0) });
+        doc.id = documentId(Buffer.from(`failed:${path}`));
+        addMessage(doc, 'stage-failed', error instanceof Error ? error.message : String(error));
+        return resultOf(doc, index, resources, undefined);
+      }
+    },
+    info,
+  };
+}
+
+function readAndProcess(path: string, process: (file: { path: string; bytes: Buffer }) => Doc): Doc {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const doc = newDoc({ path, bytes: Buffer.alloc(0) });
+    doc.id = documentId(Buffer.from(`unreadable:${path}`));
+    addMessage(doc, 'read-failed', error instanceof Error ? error.message : String(error));
+    return doc;
+  }
+  return process({ path, bytes });
+}
+
+function resultOf(doc: Doc, index: number, resources: Resources, kwic: ((doc: Doc) => KwicLine[]) | undefined): DocResult {
+  const failed = hasFatal(doc);
+  const m = doc.meta;
+  const result: DocResult = {
+    index,
+    fields: {
+      id: doc.id,
+      path: doc.path,
+      title: m.title ?? '',
+      date: m.date ?? '',
+      day: m.day ?? '',
+      outlet: m.outlet ?? '',
+      outletId: m.outletId ?? '',
+      outletWritten: m.outletWritten ?? '',
+      url: m.url ?? '',
+      script: failed ? '' : doc.script,
+      tokens: doc.tally?.tokens ?? 0,
+    },
+    failed,
+    messages: doc.messages,
+    mentions: [],
+    entityInfo: [],
+  };
+  if (failed || !doc.tally) return result;
+  result.counts = packCounts(doc.tally);
+  result.mentions = mentionsOf(doc);
+  for (const id of doc.tally.entities.keys()) {
+    const { name, type } = describeEntity(resources.kb, id);
+    result.entityInfo.push([id, name, type]);
+  }
+  const signature = signatureOf(doc.blocks.map((b) => b.norm));
+  if (signature) result.signature = signature;
+  if (kwic) result.kwic = kwic(doc);
+  return result;
+}
+
+/**
+ * An entity id as written in entities.csv (US, per:joe_biden, per~王展); anything else is a term,
+ * looked up in simplified, lower-case form as terms.csv lists it.
+ */
+export function kwicQueryOf(query: string, resources: Pick<Resources, 'kb' | 'converter'>): KwicQuery {
+  if (resources.kb.entities.has(query) || parseNameEntityId(query) !== undefined) return { kind: 'entity', key: query };
+  return { kind: 'term', key: resources.converter.normalize(query).toLowerCase() };
+}
+
+/** the lines of the query in a document, each in its sentence, the match marked */
+function concordance({ kind, key }: KwicQuery, resources: Resources): (doc: Doc) => KwicLine[] {
+  const rules = { stopwords: resources.stopwords };
+  return (doc) => {
+    let spans: { block: number; start: number; end: number }[];
+    if (kind === 'entity') spans = doc.mentions.filter((m) => m.entity === key && !m.ambiguous);
+    else {
+      const termAt = termReader(doc, rules);
+      spans = doc.tokens.filter((t) => termAt(t) === key);
+    }
+    return spans.map(({ block, start, end }) => {
+      const text = doc.blocks[block]!.text;
+      const sentences = doc.sentences[block]!;
+      const sentence = sentences[spanIndexAt(sentences, start)]!;
+      const context = text.slice(sentence.start, start) + MATCH_OPEN + text.slice(start, end) + MATCH_CLOSE + text.slice(end, Math.max(end, sentence.end));
+      return { date: doc.meta.date ?? '', outlet: doc.meta.outlet ?? '', context, path: doc.path, block, start };
+    });
+  };
+}
