@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { collectInputs } from '../../../src/pipeline/inputs.js';
+import { collectInputs, countInputs, walkInputs } from '../../../src/pipeline/inputs.js';
 
 test('folders are walked recursively in code-unit order; non-posts are listed as skipped', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zhtext-inputs-'));
@@ -12,4 +12,15 @@ test('folders are walked recursively in code-unit order; non-posts are listed as
   const inputs = collectInputs([dir]);
   assert.deepEqual(inputs.files, [join(dir, 'a.html'), join(dir, 'b/2.md'), join(dir, 'c.txt')]);
   assert.deepEqual(inputs.skipped.map((s) => s.path).sort(), [join(dir, 'README.md'), join(dir, 'photo.jpg')]);
+});
+
+test('walking is lazy: the first file comes before the walk is over, and a file named twice is read once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhtext-inputs-'));
+  for (const d of ['a', 'b']) mkdirSync(join(dir, d));
+  for (const f of ['a/1.md', 'b/2.md', 'b/3.txt']) writeFileSync(join(dir, f), 'x');
+  const walk = walkInputs([dir]);
+  assert.deepEqual(walk.next().value, { file: join(dir, 'a/1.md') });
+  const rest = [...walk].map((e) => ('file' in e ? e.file : ''));
+  assert.deepEqual(rest, [join(dir, 'b/2.md'), join(dir, 'b/3.txt')]);
+  assert.equal(countInputs([dir, join(dir, 'b/2.md')]), 3);
 });

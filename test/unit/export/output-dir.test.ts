@@ -1,0 +1,73 @@
+// The output folder: tables cut at the CSV row limit keep their first rows and the Parquet file all;
+// nothing is published until the run is done, and a failed run leaves what was there before.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'node:test';
+import { OutputFolder } from '../../../src/export/output-dir.js';
+import { Store } from '../../../src/store/store.js';
+import { readCsv, readParquet } from '../../helpers.js';
+
+const COLUMNS = [
+  { name: 'term', type: 'VARCHAR' },
+  { name: 'count', type: 'INTEGER' },
+  { name: 'share', type: 'DOUBLE' },
+] as const;
+const rows = Array.from({ length: 10 }, (_, i) => [`词${i}`, 10 - i, i % 2 === 0 ? i / 4 : ''] as (string | number)[]);
+
+test('a table past the CSV row limit keeps its first rows in the CSV and all in Parquet', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'zhtext-out-')), 'out');
+  const store = await Store.open();
+  try {
+    const folder = new OutputFolder(out, store, 4);
+    const written = await folder.writeTable('terms', COLUMNS, rows);
+    assert.deepEqual(written, { name: 'terms', rows: 10, csvRows: 4 });
+    assert.deepEqual(folder.truncated, [written]);
+    folder.publish();
+    const csv = readCsv(join(out, 'terms.csv'));
+    assert.deepEqual(
+      csv.map((r) => r.term),
+      ['词0', '词1', '词2', '词3'],
+    );
+    const parquet = await readParquet(join(out, 'parquet', 'terms.parquet'));
+    assert.equal(parquet.length, 10);
+    assert.deepEqual(parquet[9], { term: '词9', count: 1, share: null });
+    assert.deepEqual(parquet[8], { term: '词8', count: 2, share: 2 });
+  } finally {
+    store.close();
+  }
+});
+
+test('an empty table is a header; a formula-like cell is made inert in the CSV only', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'zhtext-out-')), 'out');
+  const store = await Store.open();
+  try {
+    const folder = new OutputFolder(out, store);
+    await folder.writeTable('empty', COLUMNS, []);
+    await folder.writeTable('formula', COLUMNS, [['=1+1', 1, 0.5]]);
+    folder.publish();
+    assert.equal(readFileSync(join(out, 'empty.csv'), 'utf8'), '\uFEFFterm,count,share\n');
+    assert.equal(readFileSync(join(out, 'formula.csv'), 'utf8'), "\uFEFFterm,count,share\n'=1+1,1,0.5\n");
+    assert.deepEqual(await readParquet(join(out, 'parquet', 'formula.parquet')), [{ term: '=1+1', count: 1, share: 0.5 }]);
+  } finally {
+    store.close();
+  }
+});
+
+test('a failed run leaves the previous outputs, or no folder where there was none', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'zhtext-out-'));
+  const previous = join(parent, 'previous');
+  mkdirSync(previous);
+  writeFileSync(join(previous, 'terms.csv'), 'old');
+  const fresh = join(parent, 'fresh');
+  for (const out of [previous, fresh]) {
+    const folder = new OutputFolder(out, undefined);
+    const sink = await folder.openTable('terms', COLUMNS);
+    sink.write(['新', 1, 1]);
+    folder.discard();
+  }
+  assert.deepEqual(readdirSync(previous), ['terms.csv']);
+  assert.equal(readFileSync(join(previous, 'terms.csv'), 'utf8'), 'old');
+  assert.ok(!existsSync(fresh));
+});
