@@ -101,51 +101,33 @@ export function mergeTally(target: Tally, source: Tally, parts: { termPairs: boo
   return target;
 }
 
+/** parts of speech and surfaces of a tally that keeps none: one shared empty map, never written to */
+export const NO_COUNTS: Map<string, number> = new Map();
+
 /**
- * The rest of a corpus: a copy of `total` with `part` (one of the tallies merged into it) taken out.
- * Linear in the sizes, where merging every other part again would be quadratic in their number.
+ * The rest of a corpus, for keyness (each period against the rest): `total`'s terms and entities
+ * with `part`'s counts taken out (those left at zero dropped), its documents, tokens and units less
+ * the part's. Linear in the sizes, where merging every other part again would be quadratic in their
+ * number. Pairs, parts of speech and surfaces are left out: keyness reads counts only. `total` is
+ * left as it was (unchanged stats are shared with it, not copied).
  */
 export function tallyWithout(total: Tally, part: Tally): Tally {
-  const rest = mergeTally(emptyTally(), total);
-  rest.documents -= part.documents;
-  rest.tokens -= part.tokens;
-  rest.units -= part.units;
-  for (const [term, s] of part.terms) {
-    const t = rest.terms.get(term)!;
-    t.count -= s.count;
-    t.docs -= s.docs;
-    t.units -= s.units;
-    subtractCounts(t.pos, s.pos);
-    if (t.count === 0) rest.terms.delete(term);
+  const rest = emptyTally();
+  rest.documents = total.documents - part.documents;
+  rest.tokens = total.tokens - part.tokens;
+  rest.units = total.units - part.units;
+  for (const [term, s] of total.terms) {
+    const p = part.terms.get(term);
+    if (!p) rest.terms.set(term, s);
+    else if (s.count > p.count) rest.terms.set(term, { count: s.count - p.count, docs: s.docs - p.docs, units: s.units - p.units, pos: NO_COUNTS });
   }
-  for (const [id, s] of part.entities) {
-    const t = rest.entities.get(id)!;
-    t.mentions -= s.mentions;
-    t.docs -= s.docs;
-    t.units -= s.units;
-    subtractCounts(t.surfaces, s.surfaces);
-    if (t.mentions === 0) rest.entities.delete(id);
+  for (const [id, s] of total.entities) {
+    const p = part.entities.get(id);
+    if (!p) rest.entities.set(id, s);
+    else if (s.mentions > p.mentions)
+      rest.entities.set(id, { mentions: s.mentions - p.mentions, docs: s.docs - p.docs, units: s.units - p.units, surfaces: NO_COUNTS });
   }
-  subtractPairs(rest.termPairs, part.termPairs);
-  subtractPairs(rest.entityPairs, part.entityPairs);
   return rest;
-}
-
-function subtractCounts(target: Map<string, number>, source: Map<string, number>): void {
-  for (const [key, n] of source) {
-    const left = target.get(key)! - n;
-    if (left === 0) target.delete(key);
-    else target.set(key, left);
-  }
-}
-
-function subtractPairs(target: Map<string, PairStat>, source: Map<string, PairStat>): void {
-  for (const [key, s] of source) {
-    const t = target.get(key)!;
-    t.count -= s.count;
-    t.docs -= s.docs;
-    if (t.count === 0) target.delete(key);
-  }
 }
 
 /** The most frequent key; ties go to the first in code-unit order, so the answer is deterministic. */

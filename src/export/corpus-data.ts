@@ -1,7 +1,7 @@
 // Reading the reduced corpus for the exports: the corpus totals held in memory, and the store's
 // tables in the order the outputs list them. Strings sort by code unit everywhere: the store sorts
 // by each vocabulary's rank, which the reduce computed in that order.
-import { emptyTally, pairKey, type Tally } from '../aggregate/tally.js';
+import { emptyTally, NO_COUNTS, pairKey, type Tally } from '../aggregate/tally.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import type { Store } from '../store/store.js';
 
@@ -61,7 +61,8 @@ export async function* pairRows(
 
 /**
  * The counts of some periods (by store id) together, as a tally: terms, entities and entity pairs,
- * with the periods' documents, tokens and units; parts of speech, surfaces and term pairs are left out.
+ * with the periods' documents, tokens and units; parts of speech, surfaces and term pairs are left
+ * out (their maps are one shared empty map: a period's tally is read, never merged into).
  */
 export async function periodTally(corpus: ReducedCorpus, periodIds: readonly number[]): Promise<Tally> {
   const tally = emptyTally();
@@ -79,13 +80,13 @@ export async function periodTally(corpus: ReducedCorpus, periodIds: readonly num
   for await (const [term, count, docs, units] of store.rows(
     `SELECT term, sum(count)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_terms WHERE period IN (${ids}) GROUP BY term`,
   )) {
-    tally.terms.set(terms[term as number]!, { count: count as number, docs: docs as number, units: units as number, pos: new Map() });
+    tally.terms.set(terms[term as number]!, { count: count as number, docs: docs as number, units: units as number, pos: NO_COUNTS });
   }
   const entities = corpus.entityVocabulary.strings;
   for await (const [entity, mentions, docs, units] of store.rows(
     `SELECT entity, sum(mentions)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_entities WHERE period IN (${ids}) GROUP BY entity`,
   )) {
-    tally.entities.set(entities[entity as number]!, { mentions: mentions as number, docs: docs as number, units: units as number, surfaces: new Map() });
+    tally.entities.set(entities[entity as number]!, { mentions: mentions as number, docs: docs as number, units: units as number, surfaces: NO_COUNTS });
   }
   for await (const [a, b, count, docs] of store.rows(
     `SELECT a, b, sum(count)::INTEGER, sum(docs)::INTEGER FROM period_entity_pairs WHERE period IN (${ids}) GROUP BY a, b`,
