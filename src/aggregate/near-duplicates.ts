@@ -110,49 +110,113 @@ export function createCopyDetector(options: CopyDetectorOptions = {}): CopyDetec
   // equal slots needed, as a count: no rounding of threshold × size on the way
   const needed = Math.ceil(threshold * SIGNATURE_SIZE - 1e-9);
 
-  // documents by input position: their signature and the position of their group's original
-  const signatures: Uint32Array[] = [];
-  const originals: number[] = [];
+  // documents by input position: their signature (SIGNATURE_SIZE slots each) and the position of
+  // their group's original; typed arrays, since the index lives as long as the run (about a
+  // kilobyte a document, where arrays in Maps took more than two)
+  let signatures = new Uint32Array(1024 * SIGNATURE_SIZE);
+  let originals = new Int32Array(1024);
   const ids: string[] = [];
   const seen = new Set<string>();
-  // for each band, the positions of the documents whose rows in that band hash to the key
-  const buckets = Array.from({ length: bands }, () => new Map<number, number[]>());
+  // for each band, the positions of the documents whose rows in that band hash to the same key: a
+  // table from (band, key) to the latest such position, and for each position and band the one before
+  const table = new BandTable();
+  let previous = new Int32Array(1024 * bands);
 
   return {
     add(docId, signature) {
       if (seen.has(docId)) throw new Error(`document id added twice: ${docId}`);
       seen.add(docId);
       if (signature === undefined) return undefined;
-      if (signature.minHashes.length !== SIGNATURE_SIZE) throw new RangeError(`signature of ${signature.minHashes.length} slots, not ${SIGNATURE_SIZE}`);
-      const position = signatures.length;
-      const keys = bandKeys(signature.minHashes, bands, rows);
+      const minHashes = signature.minHashes;
+      if (minHashes.length !== SIGNATURE_SIZE) throw new RangeError(`signature of ${minHashes.length} slots, not ${SIGNATURE_SIZE}`);
+      const position = ids.length;
+      const keys = bandKeys(minHashes, bands, rows);
 
       const candidates = new Set<number>();
       keys.forEach((key, band) => {
-        for (const p of buckets[band]!.get(key) ?? []) candidates.add(p);
+        for (let p = table.latest(band, key); p >= 0; p = previous[p * bands + band]!) candidates.add(p);
       });
       // the most similar earlier document, ties by the earlier: candidates are visited in input order
       let best = -1;
       let bestSlots = needed - 1;
       for (const p of [...candidates].sort((x, y) => x - y)) {
-        const slots = equalSlots(signature.minHashes, signatures[p]!);
+        const slots = equalSlots(minHashes, signatures.subarray(p * SIGNATURE_SIZE, (p + 1) * SIGNATURE_SIZE));
         if (slots > bestSlots) {
           best = p;
           bestSlots = slots;
         }
       }
 
-      signatures.push(signature.minHashes);
+      if (position === originals.length) {
+        signatures = grown(signatures);
+        originals = grown(originals);
+        previous = grown(previous);
+      }
+      signatures.set(minHashes, position * SIGNATURE_SIZE);
       ids.push(docId);
-      originals.push(best < 0 ? position : originals[best]!);
+      originals[position] = best < 0 ? position : originals[best]!;
       keys.forEach((key, band) => {
-        const bucket = buckets[band]!.get(key);
-        if (bucket) bucket.push(position);
-        else buckets[band]!.set(key, [position]);
+        previous[position * bands + band] = table.latest(band, key);
+        table.set(band, key, position);
       });
       return best < 0 ? undefined : { copyOf: ids[originals[best]!]!, similarity: bestSlots / SIGNATURE_SIZE };
     },
   };
+}
+
+/** a typed array twice as long, with the same values at the start */
+function grown<T extends Uint32Array | Int32Array>(array: T): T {
+  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
+  next.set(array);
+  return next;
+}
+
+/** An open-addressing hash table from (band, 32-bit key) to a position (−1 when there is none). */
+class BandTable {
+  private bands = new Int32Array(1 << 16).fill(-1);
+  private keys = new Int32Array(1 << 16);
+  private positions = new Int32Array(1 << 16);
+  private size = 0;
+
+  latest(band: number, key: number): number {
+    const slot = this.find(band, key);
+    return this.bands[slot] === -1 ? -1 : this.positions[slot]!;
+  }
+
+  set(band: number, key: number, position: number): void {
+    let slot = this.find(band, key);
+    if (this.bands[slot] === -1) {
+      if ((this.size + 1) * 4 > this.bands.length * 3) {
+        this.grow();
+        slot = this.find(band, key);
+      }
+      this.size++;
+      this.bands[slot] = band;
+      this.keys[slot] = key;
+    }
+    this.positions[slot] = position;
+  }
+
+  private find(band: number, key: number): number {
+    const mask = this.bands.length - 1;
+    let slot = fmix32(key ^ Math.imul(band + 1, 0x9e3779b9)) & mask;
+    while (this.bands[slot] !== -1 && (this.bands[slot] !== band || this.keys[slot] !== key)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const [bands, keys, positions] = [this.bands, this.keys, this.positions];
+    this.bands = new Int32Array(bands.length * 2).fill(-1);
+    this.keys = new Int32Array(keys.length * 2);
+    this.positions = new Int32Array(positions.length * 2);
+    for (let slot = 0; slot < bands.length; slot++) {
+      if (bands[slot] === -1) continue;
+      const to = this.find(bands[slot]!, keys[slot]!);
+      this.bands[to] = bands[slot]!;
+      this.keys[to] = keys[slot]!;
+      this.positions[to] = positions[slot]!;
+    }
+  }
 }
 
 function equalSlots(a: Uint32Array, b: Uint32Array): number {
