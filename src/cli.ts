@@ -1,16 +1,19 @@
 // The command line. Usage problems are found and reported (exit 2) before any file is read.
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { parseArgs } from 'node:util';
+import { defaultCacheDir } from './cache/doc-cache.js';
 import { runAnalyze } from './commands/analyze.js';
 import { runCompare } from './commands/compare.js';
 import { formatKwic, runKwic } from './commands/kwic.js';
+import { FILES_PER_WORKER } from './commands/runner.js';
 import { UsageError } from './errors.js';
 import { type BioSentence, readBio, writeBio } from './eval/bio.js';
 import { createSentenceTagger, evaluateNer, formatScores } from './eval/ner.js';
 import { writeFileAtomic } from './files.js';
 import { DEFAULTS, evalNerConfig, type RawOptions } from './options.js';
 import { zhtextVersion } from './package-root.js';
+import type { CacheStats } from './pipeline/pool.js';
 import { loadResources } from './pipeline/resources.js';
 import { createProgress } from './progress.js';
 
@@ -58,6 +61,8 @@ Options:
                          window:N (consecutive windows of N word tokens)
   --entities <file>      a TSV file of entities extending or overriding the knowledge base
                          (same format as dictionaries/entities/*.tsv); may be given more than once
+  --dictionary-dir <dir> a folder to use instead of the package's dictionaries/ (the same layout:
+                         entities/, names/, jieba/user.dict.txt, outlets.tsv, the stop words)
   --min-pair-count <n>   leave term pairs seen in fewer than n units out of cooccurrence.csv, and
                          entity pairs out of the networks (default 2; cooccurrence.csv lists
                          every entity pair)
@@ -73,7 +78,11 @@ Options:
   --gold <file>          (eval ner) the gold BIO file
   --pred-out <file>      (eval ner) write the predictions in the same BIO format
   --workers <n>          documents processed at once, each in a worker thread of its own
-                         (default: the number of cores, ${availableParallelism()} here); 1 works in one thread
+                         (default: the number of cores, ${availableParallelism()} here, but one for each
+                         ${FILES_PER_WORKER} files at most); 1 works in one thread
+  --cache <dir>          where each document's result is kept, so a rerun computes only new and
+                         changed files (default ${defaultCacheDir().replace(homedir(), '~')})
+  --no-cache             compute every document; read and write no cache
   --quiet                no progress output
   -h, --help             this help
   -v, --version          the version
@@ -134,6 +143,7 @@ function parseCommandLine(argv: string[]) {
       'pred-out': { type: 'string' },
       tz: { type: 'string' },
       entities: { type: 'string', multiple: true },
+      'dictionary-dir': { type: 'string' },
       'min-pair-count': { type: 'string' },
       top: { type: 'string' },
       by: { type: 'string' },
@@ -150,6 +160,8 @@ function parseCommandLine(argv: string[]) {
       'min-expected': { type: 'string' },
       quiet: { type: 'boolean' },
       workers: { type: 'string' },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -179,11 +191,12 @@ async function analyzeCommand(raw: RawOptions, quiet: boolean, io: Io): Promise<
           progress.log(`failed: ${JSON.stringify(doc.path)}: ${fatal?.code}: ${fatal?.reason}`);
         }
       },
+      onWarning: (message) => progress.warn(message),
     });
     progress.done();
     io.err.write(
       `zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.warnings} with warnings, ` +
-        `${summary.failed} failed, ${summary.duplicates} duplicates; wrote ${summary.written.length} files to ${raw.out}\n`,
+        `${summary.failed} failed, ${summary.duplicates} duplicates${fromCache(summary.cache)}; wrote ${summary.written.length} files to ${raw.out}\n`,
     );
     return summary.failed > 0 ? 1 : 0;
   } finally {
@@ -194,7 +207,10 @@ async function analyzeCommand(raw: RawOptions, quiet: boolean, io: Io): Promise<
 async function compareCommand(raw: RawOptions, quiet: boolean, io: Io): Promise<number> {
   const progress = createProgress(io.err, quiet);
   try {
-    const summary = await runCompare(raw, { onDocument: (done, total) => progress.update(done, total) });
+    const summary = await runCompare(raw, {
+      onDocument: (done, total) => progress.update(done, total),
+      onWarning: (message) => progress.warn(message),
+    });
     progress.done();
     for (const c of summary.comparisons) {
       const side = (documents: number, tokens: number) => `${documents} document${documents === 1 ? '' : 's'}, ${tokens} tokens`;
@@ -202,12 +218,18 @@ async function compareCommand(raw: RawOptions, quiet: boolean, io: Io): Promise<
       if (c.documentsA === 0 || c.documentsB === 0) io.err.write(`zhtext: ${c.documentsA === 0 ? c.a : c.b} has no documents: nothing to compare\n`);
     }
     io.err.write(
-      `zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.failed} failed; wrote ${summary.written.length} files to ${raw.out}\n`,
+      `zhtext: ${summary.files} files, ${summary.analysed} analysed, ${summary.failed} failed${fromCache(summary.cache)}; wrote ${summary.written.length} files to ${raw.out}\n`,
     );
     return summary.failed > 0 ? 1 : 0;
   } finally {
     progress.done();
   }
+}
+
+/** how many results came from the cache, when any did */
+function fromCache(cache: CacheStats): string {
+  const corrupt = cache.corrupt > 0 ? `, ${cache.corrupt} damaged cache entries computed again` : '';
+  return cache.hits > 0 ? ` (${cache.hits} from the cache${corrupt})` : corrupt;
 }
 
 async function kwicCommand(raw: RawOptions, io: Io): Promise<number> {

@@ -4,7 +4,7 @@
 // csv-stringify normalises its options). Defaults live here too. Nothing here reads a post; files the
 // options name (--entities, --gold, the inputs) are checked for existence and readability only.
 import { accessSync, constants, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { defaultCacheDir } from './cache/doc-cache.js';
 import { UsageError } from './errors.js';
 import { type DayRange, PERIOD_UNITS, type PeriodUnit, parseDayRange } from './text/periods.js';
 import { formatOffset, parseOffset } from './text/time-zone.js';
@@ -96,8 +96,12 @@ export interface RawOptions {
   gold?: string;
   predOut?: string;
   quiet?: boolean;
-  /** documents processed at once, one worker thread each (default: the number of cores) */
+  /** documents processed at once, one worker thread each (default: as many as the files and cores make worth it) */
   workers?: string | number;
+  /** the cache folder (default: $XDG_CACHE_HOME/zhtext or ~/.cache/zhtext) */
+  cache?: string;
+  /** compute every document, reading and writing no cache */
+  noCache?: boolean;
 }
 
 /** Which documents count: the filters, applied alike by every command that reads a corpus. */
@@ -123,8 +127,10 @@ export interface CorpusConfig {
   /** count a near-copy of an earlier document once */
   readonly dedupe: boolean;
   readonly unit: CooccurrenceUnit;
-  /** worker threads; 1 processes the documents in the main thread */
-  readonly workers: number;
+  /** worker threads, when given; 1 processes the documents in the main thread; absent, the runner decides by the files and cores */
+  readonly workers?: number;
+  /** the cache folder of per-document results; absent, no cache */
+  readonly cacheDir?: string;
 }
 
 export interface AnalyzeConfig extends CorpusConfig {
@@ -173,7 +179,20 @@ export type Config = AnalyzeConfig | CompareConfig | KwicConfig | EvalNerConfig;
 export type CommandName = Config['command'];
 
 /** the options of every command that reads a corpus */
-const CORPUS_OPTIONS: (keyof RawOptions)[] = ['inputs', 'tz', 'from', 'to', 'outlet', 'script', 'dedupe', 'entities', 'dictionaryDir', 'workers'];
+const CORPUS_OPTIONS: (keyof RawOptions)[] = [
+  'inputs',
+  'tz',
+  'from',
+  'to',
+  'outlet',
+  'script',
+  'dedupe',
+  'entities',
+  'dictionaryDir',
+  'workers',
+  'cache',
+  'noCache',
+];
 
 /** the options each command takes (besides --quiet, which only the command line reads) */
 const ACCEPTS: Record<CommandName, ReadonlySet<keyof RawOptions>> = {
@@ -374,8 +393,23 @@ class Checker {
       filters,
       dedupe: this.raw.dedupe === true,
       unit: this.unit(),
-      workers: this.integer('workers', availableParallelism()),
+      ...optional('workers', this.raw.workers === undefined ? undefined : this.integer('workers', 1)),
+      ...optional('cacheDir', this.cacheDir()),
     };
+  }
+
+  /** --cache <dir>, the default folder, or none with --no-cache */
+  private cacheDir(): string | undefined {
+    const { cache, noCache } = this.raw;
+    if (noCache === true) {
+      if (cache !== undefined) this.problem('OPTION_CONFLICT', 'cache', cache, '--cache and --no-cache cannot be given together');
+      return undefined;
+    }
+    if (cache === undefined) return defaultCacheDir();
+    if (cache === '' || (exists(cache) && !isDirectory(cache))) {
+      this.problem('OPTION_PATH_UNREADABLE', 'cache', cache, `--cache: ${cache === '' ? 'an empty path' : `${cache} is not a folder`}`);
+    }
+    return cache;
   }
 
   required<K extends 'out' | 'query' | 'gold'>(key: K): string {

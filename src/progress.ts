@@ -4,6 +4,8 @@ export interface Progress {
   update(done: number, total: number): void;
   /** a line of its own, above the bar */
   log(line: string): void;
+  /** a warning: like log, but said even when quiet */
+  warn(line: string): void;
   done(): void;
 }
 
@@ -41,6 +43,10 @@ export function createProgress(err: NodeJS.WriteStream | NodeJS.WritableStream, 
       if (quiet) return;
       if (drawn) err.write('\r\x1b[K');
       err.write(`zhtext: ${line}\n`);
+    },
+    warn(line) {
+      if (drawn) err.write('\r\x1b[K');
+      err.write(`zhtext: warning: ${line}\n`);
     },
     done() {
       if (drawn) err.write('\n');

@@ -1,5 +1,8 @@
-// Builders shared by the tests: documents by hand, and the small dictionaries in test/fixtures.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Builders shared by the tests: documents by hand, the small dictionaries in test/fixtures, a folder
+// of posts, and the command line as a user runs it.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newDoc } from '../src/pipeline/pipeline.js';
@@ -9,6 +12,20 @@ import type { Block, Doc } from '../src/types.js';
 /** the repository root, from build/test (compiled) */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MINI_DICTIONARIES = join(ROOT, 'test', 'fixtures', 'mini-dictionaries');
+
+/**
+ * The tests never touch the user's cache: the default cache folder of every run they make, in this
+ * process or in the command lines it starts, is a folder of this test file's own, removed at its end.
+ */
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'zhtext-test-cache-'));
+process.env.XDG_CACHE_HOME = CACHE_HOME;
+process.on('exit', () => rmSync(CACHE_HOME, { recursive: true, force: true }));
+
+/** the command line, run as a user runs it (CI set, so no progress bar) */
+export function zhtext(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
 
 export function docWithBlocks(texts: string[], kind: Block['kind'] = 'paragraph'): Doc {
   const doc = newDoc({ path: 'test.md', bytes: Buffer.alloc(0) });

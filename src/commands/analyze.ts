@@ -9,6 +9,7 @@ import { type PeriodTop, reportMarkdown } from '../export/report.js';
 import { byMentions, COLUMNS, cooccurrenceRows, DOCUMENTS_SQL, ENTITY_MENTIONS_SQL, entityRows, messageRows, storeRows, termRows } from '../export/tables.js';
 import { burstRows, burstTableRows, entityTimelineRows, networkGexf, periodTallies, TIMELINE_COLUMNS, termTimelineRows } from '../export/timelines.js';
 import { type AnalyzeConfig, analyzeConfig, type RawOptions, unitName } from '../options.js';
+import type { CacheStats } from '../pipeline/pool.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import { type Column, Store } from '../store/store.js';
 import { type CorpusRun, finishRun, type RunHooks, runCorpus, withOutputs } from './runner.js';
@@ -25,6 +26,8 @@ export interface AnalyzeSummary {
   written: string[];
   /** worker threads used */
   workers: number;
+  /** what the cache did */
+  cache: CacheStats;
 }
 
 /** keywords per outlet and day, and entities per period, in the report */
@@ -94,7 +97,16 @@ export async function runAnalyze(options: AnalyzeOptions, hooks: RunHooks = {}):
     folder.writeText('report.md', report);
     const written = finishRun(run, folder, countsOf(corpus, run.skipped.length));
     const c = corpus.statusCounts;
-    return { files: corpus.files, analysed: corpus.documents, failed: c.failed, warnings: c.warning, duplicates: c.duplicate, written, workers: run.workers };
+    return {
+      files: corpus.files,
+      analysed: corpus.documents,
+      failed: c.failed,
+      warnings: c.warning,
+      duplicates: c.duplicate,
+      written,
+      workers: run.workers,
+      cache: run.cache,
+    };
   });
 }
 

@@ -3,12 +3,14 @@
 // --b, each period (--by) is compared with all the others together, and each period's network with
 // the one before it. The corpus is counted by day; each side is a union of days, read from the store
 // one comparison at a time.
+
 import { type Tally, tallyWithout } from '../aggregate/tally.js';
 import { COMPARISON_COLUMNS, type Comparison, edgeChanges, keyItems, keynessRows, type NameOf, networkDiffRows } from '../export/comparison.js';
 import { comparisonReport, type KeynessSummary, keynessSummary, type NetworkSummary, networkSummary } from '../export/comparison-report.js';
 import { entityName, periodTally } from '../export/corpus-data.js';
 import type { Cell } from '../export/csv.js';
 import { type CompareConfig, compareConfig, type RawOptions } from '../options.js';
+import type { CacheStats } from '../pipeline/pool.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import { inRange, type PeriodUnit, periodOf } from '../text/periods.js';
 import { finishRun, type RunHooks, runCorpus, withOutputs } from './runner.js';
@@ -32,6 +34,8 @@ export interface CompareSummary {
   failed: number;
   comparisons: SidesSummary[];
   written: string[];
+  /** what the cache did */
+  cache: CacheStats;
 }
 
 /** Runs a comparison and writes its folder; options are checked as on the command line (OptionsError). */
@@ -78,6 +82,7 @@ export async function runCompare(options: CompareOptions, hooks: RunHooks = {}):
       failed,
       comparisons: summaries.map(({ a, b, documentsA, tokensA, documentsB, tokensB }) => ({ a, b, documentsA, tokensA, documentsB, tokensB })),
       written,
+      cache: run.cache,
     };
   });
 }

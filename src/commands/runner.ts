@@ -2,13 +2,14 @@
 // (on every core), reduce the results in input order into the store, and, for the commands that
 // write a folder, write the outputs with run.json (how they were made). Each command keeps only
 // what is its own: which tables it needs, how it builds its files, and its counts.
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { OutputFolder, type TableSink } from '../export/output-dir.js';
 import { dictionaryHashes, packageVersions } from '../export/run-info.js';
 import { type AnalyzeConfig, type CompareConfig, type CorpusConfig, describeConfig } from '../options.js';
 import { zhtextVersion } from '../package-root.js';
 import { countInputs, walkInputs } from '../pipeline/inputs.js';
-import { processInOrder } from '../pipeline/pool.js';
+import { type CacheStats, newCacheStats, processInOrder } from '../pipeline/pool.js';
 import type { ReadyInfo, TaskConfig } from '../pipeline/process.js';
 import { type DocumentRecord, type ReducedCorpus, type ReduceOptions, Reducer } from '../pipeline/reduce.js';
 import { defaultDictionaryDir } from '../pipeline/resources.js';
@@ -18,6 +19,8 @@ import type { PeriodUnit } from '../text/periods.js';
 export interface RunHooks {
   /** after each file, in input order: how many are done, of how many */
   onDocument?: (done: number, total: number, record: DocumentRecord) => void;
+  /** something the user should know that is not about a document (the cache could not be written) */
+  onWarning?: (message: string) => void;
   /** data rows a CSV table may hold before it is cut (Excel's limit; smaller in tests) */
   csvRowLimit?: number;
 }
@@ -41,6 +44,8 @@ export interface CorpusRun<C extends CorpusConfig = CorpusConfig> {
   skipped: { path: string; reason: string }[];
   /** worker threads used */
   workers: number;
+  /** what the cache did */
+  cache: CacheStats;
   /** when the run started (ms since the epoch) */
   started: number;
 }
@@ -49,8 +54,7 @@ export interface CorpusRun<C extends CorpusConfig = CorpusConfig> {
 export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan, hooks: RunHooks = {}): Promise<CorpusRun<C>> {
   const started = Date.now();
   const total = countInputs(config.inputs);
-  // no more threads than files: a few posts are read faster than a second dictionary is loaded
-  const workers = Math.max(1, Math.min(config.workers, total));
+  const workers = workersFor(config.workers, total);
   const skipped: { path: string; reason: string }[] = [];
   function* files(): Generator<string> {
     for (const entry of walkInputs(config.inputs)) {
@@ -87,7 +91,9 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
       store,
     );
   };
-  for await (const result of processInOrder(files(), { workers, task, onReady: (ready) => (info = ready) })) {
+  const cache = newCacheStats();
+  const pool = { workers, task, stats: cache, onReady: (ready: ReadyInfo) => (info = ready), ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}) };
+  for await (const result of processInOrder(files(), pool)) {
     reducer ??= await reducerOf(info!);
     reducer.add(result);
     if (reducer.behind) {
@@ -96,9 +102,22 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
     }
   }
   if (!info) throw new Error('the resources were never loaded');
+  if (cache.writeError) hooks.onWarning?.(`${cache.writeError}; the results of this run were not all stored`);
   reducer ??= await reducerOf(info);
   const corpus = await reducer.finish();
-  return { config, corpus, info, skipped, workers, started };
+  return { config, corpus, info, skipped, workers, cache, started };
+}
+
+/**
+ * Files a worker thread must have before another is started: loading a worker's resources costs about
+ * as much as processing a few hundred posts, and a file found in the cache costs a worker nothing.
+ */
+export const FILES_PER_WORKER = 250;
+
+/** the threads asked for, or (not asked) one per core but no more than the files make worth it; never more than the files */
+export function workersFor(asked: number | undefined, files: number): number {
+  const wanted = asked ?? Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER));
+  return Math.max(1, Math.min(wanted, files));
 }
 
 /**
@@ -142,6 +161,7 @@ export function finishRun(run: CorpusRun<AnalyzeConfig | CompareConfig>, folder:
     started_at: new Date(run.started).toISOString(),
     duration_ms: Date.now() - run.started,
     workers: run.workers,
+    cache: { ...run.cache, dir: run.config.cacheDir ?? null },
     peak_memory_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   folder.writeText('run.json', `${JSON.stringify({ ...runInfo, timing }, null, 2)}\n`);

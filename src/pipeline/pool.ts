@@ -1,19 +1,47 @@
 // Documents through the pipeline on every core: worker threads, each with its own resources,
-// take paths and return DocResults; the pool hands them on in input order, whatever order they
-// finish in. With one worker the documents are processed in this thread, without a pool.
+// take files and return DocResults; the pool hands them on in input order, whatever order they
+// finish in. With one worker the documents are processed in this thread, without threads.
 // nodejieba is safe in worker threads: its native state belongs to each thread's instance of the
 // addon (node-addon-api's Addon class), so every worker loads and uses a dictionary of its own;
 // a test checks that the outputs do not depend on the number of workers.
+//
+// With a cache (cache/doc-cache.ts) this thread reads each file, looks its key up and hands on a
+// stored result at once; only the files it misses go to the workers, which store what they compute.
+// The resources are loaded when the first file is missed, so a run that misses none loads none:
+// what loading them tells the run (ReadyInfo) is cached too.
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { DocCache } from '../cache/doc-cache.js';
+import { fingerprintOf } from '../cache/fingerprint.js';
 import { DictionaryError } from '../errors.js';
 import type { DocResult } from './doc-result.js';
-import { createDocProcessor, type ReadyInfo, type TaskConfig } from './process.js';
+import { createDocProcessor, type DocJob, type ReadyInfo, type TaskConfig } from './process.js';
 
 export interface PoolOptions {
   workers: number;
   task: TaskConfig;
-  /** called once the resources are loaded, before any document is read */
+  /** the cache folder; none, no cache */
+  cacheDir?: string;
+  /** called once the resources are loaded (or their ReadyInfo read from the cache), before any document is read */
   onReady?: (info: ReadyInfo) => void;
+  /** filled in as the run goes */
+  stats?: CacheStats;
+}
+
+/** What the cache did in a run. */
+export interface CacheStats {
+  /** results read from the cache */
+  hits: number;
+  /** results computed */
+  computed: number;
+  /** entries found corrupt (and computed again) */
+  corrupt: number;
+  /** the first failure to write an entry: the run goes on, unstored */
+  writeError?: string;
+}
+
+export function newCacheStats(): CacheStats {
+  return { hits: 0, computed: 0, corrupt: 0 };
 }
 
 /** documents a worker holds at once: one being processed, the others waiting, so it never idles */
@@ -31,16 +59,178 @@ const AHEAD_PER_WORKER = 64;
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 };
 
+/** Whatever computes results: this thread, or worker threads. */
+interface Engine {
+  info: ReadyInfo;
+  /** takes the job if it has room; its result comes through `deliver` */
+  offer(job: DocJob): boolean;
+  close(): Promise<void>;
+}
+
+interface EngineEvents {
+  deliver(result: DocResult, cacheError?: string): void;
+  fail(error: Error): void;
+}
+
 /** The DocResult of every path, in input order. */
 export async function* processInOrder(paths: Iterator<string>, options: PoolOptions): AsyncGenerator<DocResult> {
-  if (options.workers <= 1) {
-    const processor = createDocProcessor(options.task);
-    options.onReady?.(processor.info);
-    let index = 0;
-    for (let next = paths.next(); !next.done; next = paths.next()) yield processor.process(index++, next.value);
-    return;
+  const stats = options.stats ?? newCacheStats();
+  const finished = new Map<number, DocResult>();
+  /** jobs whose cache entry was corrupt: the reason, for a message on the recomputed result */
+  const corrupt = new Map<number, string>();
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const events: EngineEvents = {
+    deliver(result, cacheError) {
+      stats.computed++;
+      if (cacheError) stats.writeError ??= cacheError;
+      const reason = corrupt.get(result.index);
+      if (reason !== undefined) {
+        corrupt.delete(result.index);
+        result.messages.push({ code: 'cache-entry-corrupt', severity: 'info', reason: `the cached result was corrupt (${reason}); computed again` });
+      }
+      finished.set(result.index, result);
+      signal();
+    },
+    fail(error) {
+      failure ??= error;
+      signal();
+    },
+  };
+
+  const cache = openCache(options);
+  let engine: Engine | undefined;
+  const startEngine = async () => {
+    engine = options.workers <= 1 ? inThread(options, events) : await inWorkers(options, events);
+    return engine;
+  };
+  try {
+    let info = cache?.ready();
+    if (!info) {
+      info = (await startEngine()).info;
+      cache?.storeReady(info, stats);
+    }
+    options.onReady?.(info);
+
+    const ahead = options.workers <= 1 ? 1 : options.workers * AHEAD_PER_WORKER;
+    let next = 0;
+    let reduced = 0;
+    let pending: DocJob | undefined;
+    let exhausted = false;
+    for (;;) {
+      // take in files while there is room ahead of the reduce: a cached one is finished at once
+      while (!exhausted && next - reduced < ahead) {
+        if (!pending) {
+          const path = paths.next();
+          if (path.done) {
+            exhausted = true;
+            break;
+          }
+          const job: DocJob = { index: next++, path: path.value };
+          const stored = cache?.lookup(job, stats, corrupt);
+          if (stored) {
+            finished.set(job.index, stored);
+            continue;
+          }
+          pending = job;
+        }
+        if (!(engine ?? (await startEngine())).offer(pending)) break;
+        pending = undefined;
+      }
+      const result = finished.get(reduced);
+      if (result) {
+        finished.delete(reduced);
+        reduced++;
+        yield result;
+        continue;
+      }
+      if (failure) throw failure;
+      if (exhausted && !pending && reduced === next) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await engine?.close();
   }
-  yield* runWorkers(paths, options);
+}
+
+interface OpenCache {
+  ready(): ReadyInfo | undefined;
+  storeReady(info: ReadyInfo, stats: CacheStats): void;
+  /** the stored result of the job's file, or undefined with the job given its bytes and key */
+  lookup(job: DocJob, stats: CacheStats, corrupt: Map<number, string>): DocResult | undefined;
+}
+
+function openCache(options: PoolOptions): OpenCache | undefined {
+  if (!options.cacheDir) return undefined;
+  const cache = new DocCache(options.cacheDir);
+  const { task } = options;
+  let fingerprint: string;
+  try {
+    fingerprint = fingerprintOf(task);
+  } catch {
+    // a dictionary or entity file that cannot be read: loading the resources says which and stops the run
+    return undefined;
+  }
+  // what the resources tell the run also depends on where the dictionaries are and on --outlet
+  const readyKey = DocCache.readyKeyOf(fingerprint, {
+    dictionaryDir: task.dictionaryDir ?? null,
+    entityFiles: task.entityFiles,
+    outlets: task.outlets ?? null,
+  });
+  return {
+    ready() {
+      const read = cache.readReady(readyKey);
+      return 'found' in read ? read.found : undefined;
+    },
+    storeReady(info, stats) {
+      const error = cache.storeReady(readyKey, info);
+      if (error) stats.writeError ??= error;
+    },
+    lookup(job, stats, corrupt) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(job.path);
+      } catch {
+        return undefined; // the processor reads it again and reports why it cannot
+      }
+      job.bytes = bytes;
+      job.key = DocCache.keyOf(fingerprint, job.path, bytes);
+      const read = cache.readResult(job.key);
+      if ('corrupt' in read) {
+        stats.corrupt++;
+        corrupt.set(job.index, read.corrupt);
+      }
+      if (!('found' in read)) return undefined;
+      stats.hits++;
+      // the entry is this file's whatever folder it was read from: the path is this run's
+      const result = read.found;
+      result.index = job.index;
+      result.fields.path = job.path;
+      for (const line of result.kwic ?? []) line.path = job.path;
+      return result;
+    },
+  };
+}
+
+/** one worker: the documents are processed here, as they are offered */
+function inThread(options: PoolOptions, events: EngineEvents): Engine {
+  const processor = createDocProcessor(options.task);
+  const cache = options.cacheDir ? new DocCache(options.cacheDir) : undefined;
+  return {
+    info: processor.info,
+    offer(job) {
+      const result = processor.process(job);
+      let cacheError: string | undefined;
+      if (cache && job.key) cacheError = cache.store(job.key, result);
+      events.deliver(result, cacheError);
+      return true;
+    },
+    close: async () => {},
+  };
 }
 
 interface PoolWorker {
@@ -48,81 +238,67 @@ interface PoolWorker {
   holding: number;
 }
 
-async function* runWorkers(paths: Iterator<string>, options: PoolOptions): AsyncGenerator<DocResult> {
-  const finished = new Map<number, DocResult>();
-  let dispatched = 0;
-  let reduced = 0;
-  let exhausted = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const signal = () => {
-    wake?.();
-    wake = undefined;
-  };
-  const waitForSignal = () => new Promise<void>((resolve) => (wake = resolve));
-  const ahead = options.workers * AHEAD_PER_WORKER;
-
-  const dispatch = (w: PoolWorker) => {
-    while (!exhausted && w.holding < PER_WORKER && dispatched - reduced < ahead) {
-      const next = paths.next();
-      if (next.done) {
-        exhausted = true;
-        break;
-      }
-      w.holding++;
-      w.worker.postMessage({ index: dispatched++, path: next.value });
-    }
-  };
-
+/** Worker threads, started and loaded before this returns: a bad entity file stops the run here. */
+async function inWorkers(options: PoolOptions, events: EngineEvents): Promise<Engine> {
   let ready = 0;
+  let info: ReadyInfo | undefined;
+  let loadError: Error | undefined;
+  let loaded: () => void = () => {};
+  const fail = (error: Error) => {
+    loadError ??= error;
+    events.fail(error);
+    loaded();
+  };
   const pool: PoolWorker[] = [];
   for (let k = 0; k < options.workers; k++) {
     const w: PoolWorker = {
-      worker: new Worker(new URL('./worker.js', import.meta.url), { workerData: options.task, resourceLimits: WORKER_LIMITS }),
+      worker: new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: { task: options.task, cacheDir: options.cacheDir },
+        resourceLimits: WORKER_LIMITS,
+      }),
       holding: 0,
     };
-    w.worker.on('message', (message: { result?: DocResult; ready?: ReadyInfo; loadError?: { name: string; message: string } }) => {
+    w.worker.on('message', (message: { result?: DocResult; cacheError?: string; ready?: ReadyInfo; loadError?: { name: string; message: string } }) => {
       if (message.result) {
         w.holding--;
-        finished.set(message.result.index, message.result);
-        dispatch(w);
+        events.deliver(message.result, message.cacheError);
       } else if (message.ready) {
-        if (++ready === options.workers) options.onReady?.(message.ready);
+        ready++;
+        info = message.ready;
+        loaded();
       } else if (message.loadError) {
-        failure ??= message.loadError.name === 'DictionaryError' ? new DictionaryError(message.loadError.message) : new Error(message.loadError.message);
+        const e = message.loadError;
+        fail(e.name === 'DictionaryError' ? new DictionaryError(e.message) : new Error(e.message));
       }
-      signal();
     });
-    w.worker.on('error', (error) => {
-      failure ??= error;
-      signal();
-    });
+    w.worker.on('error', fail);
     w.worker.on('exit', (code) => {
-      if (code !== 0) failure ??= new Error(`a worker thread stopped with exit code ${code}`);
-      signal();
+      if (code !== 0) fail(new Error(`a worker thread stopped with exit code ${code}`));
     });
     pool.push(w);
   }
-  try {
-    // every worker has its resources before any document is read: a bad entity file stops the run first
-    while (ready < options.workers) {
-      if (failure) throw failure;
-      await waitForSignal();
-    }
-    for (const w of pool) dispatch(w);
-    while (!exhausted || reduced < dispatched) {
-      const result = finished.get(reduced);
-      if (result) {
-        finished.delete(reduced);
-        reduced++;
-        yield result;
-        for (const w of pool) dispatch(w);
-        continue;
-      }
-      if (failure) throw failure;
-      await waitForSignal();
-    }
-  } finally {
+  const close = async () => {
     await Promise.all(pool.map((w) => w.worker.terminate()));
+  };
+  // every worker has its resources before any document is read
+  while (ready < options.workers) {
+    if (loadError) {
+      await close();
+      throw loadError;
+    }
+    await new Promise<void>((resolve) => (loaded = resolve));
   }
+  return {
+    info: info!,
+    offer(job) {
+      // the worker holding fewest documents takes the job
+      let best: PoolWorker | undefined;
+      for (const w of pool) if (w.holding < PER_WORKER && (!best || w.holding < best.holding)) best = w;
+      if (!best) return false;
+      best.holding++;
+      best.worker.postMessage(job);
+      return true;
+    },
+    close,
+  };
 }

@@ -34,8 +34,17 @@ export interface ReadyInfo {
   kwic?: KwicQuery;
 }
 
+/** A file to process: its place in input order, its path, and its bytes when they were read already. */
+export interface DocJob {
+  index: number;
+  path: string;
+  bytes?: Uint8Array;
+  /** its cache key, when the run has a cache: the one who computes the result stores it */
+  key?: string;
+}
+
 export interface DocProcessor {
-  process(index: number, path: string): DocResult;
+  process(job: DocJob): DocResult;
   info: ReadyInfo;
 }
 
@@ -57,9 +66,9 @@ export function createDocProcessor(task: TaskConfig, loaded?: Resources): DocPro
   if (query) info.kwic = query;
   if (task.outlets) info.outletIds = task.outlets.map((name) => resources.outlets.resolve(name).id);
   return {
-    process(index, path) {
+    process({ index, path, bytes }) {
       try {
-        return resultOf(readAndProcess(path, pipeline.process), index, resources, lines);
+        return resultOf(readAndProcess(path, bytes, pipeline.process), index, resources, lines);
       } catch (error) {
         // the stages turn their exceptions into messages; this is the last guard, so one document never costs the run
         const doc = newDoc({ path, bytes: Buffer.alloc(0) });
@@ -72,7 +81,9 @@ export function createDocProcessor(task: TaskConfig, loaded?: Resources): DocPro
   };
 }
 
-function readAndProcess(path: string, process: (file: { path: string; bytes: Buffer }) => Doc): Doc {
+function readAndProcess(path: string, given: Uint8Array | undefined, process: (file: { path: string; bytes: Buffer }) => Doc): Doc {
+  // bytes that crossed from another thread arrive as a plain Uint8Array
+  if (given) return process({ path, bytes: Buffer.from(given.buffer, given.byteOffset, given.byteLength) });
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

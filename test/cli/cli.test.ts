@@ -1,20 +1,15 @@
 // The command as a user runs it: one good and one broken post, bad usage, determinism.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ROOT } from '../helpers.js';
+import { ROOT, zhtext } from '../helpers.js';
 
 const GOOD = 'test/fixtures/posts/2021-06-01-simplified-waimei.md';
 const BROKEN = 'test/fixtures/posts/2021-06-04-broken-front-matter.md';
 const OUTPUTS = ['cooccurrence.csv', 'documents.csv', 'entities.csv', 'entity_mentions.csv', 'messages.csv', 'report.md', 'run.json', 'terms.csv'];
 
-function zhtext(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 const csvRows = (file: string) =>
   readFileSync(file, 'utf8')
     .replace(/^\uFEFF/, '')

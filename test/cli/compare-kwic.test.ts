@@ -1,17 +1,12 @@
 // compare, kwic, near-copies and filters as a user runs them, on small posts written for the tests.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import * as OpenCC from 'opencc-js';
-import { ROOT, readCsv } from '../helpers.js';
+import { readCsv, zhtext } from '../helpers.js';
 
-function zhtext(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 const post = (date: string, outlet: string, title: string, body: string) =>
   `---\ntitle: "${title}"\ndate: ${date}T10:00:00+08:00\ncategories: [ ${outlet} ]\n---\n${body
     .split('\n')

@@ -2,17 +2,11 @@
 // worked out by hand: four posts on two days, made only of country names, so the tokens, sentences
 // and mentions can be counted from the text.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ROOT, readCsv } from '../helpers.js';
-
-function zhtext(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { readCsv, zhtext } from '../helpers.js';
 
 const post = (date: string, outlet: string, title: string, body: string) =>
   `---\nlayout: post\ntitle: "${title}"\ndate: ${date}T10:00:00+08:00\ncategories: [ ${outlet} ]\n---\n<p>${body}</p>\n`;

@@ -3,15 +3,14 @@
 // terms.csv of a run restricted to each day, keyness from the timelines, and the association
 // measures from the counts printed beside them.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ROOT, readCsv } from '../helpers.js';
+import { ROOT, readCsv, zhtext } from '../helpers.js';
 
-function zhtext(...args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+function zhtextOk(...args: string[]) {
+  const run = zhtext(...args);
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   return run;
 }
@@ -34,7 +33,7 @@ function corpus(): string {
 test('timelines, bursts and keyness agree with a recount of the rows they come from', () => {
   const input = corpus();
   const out = join(mkdtempSync(join(tmpdir(), 'zhtext-recount-out-')), 'out');
-  zhtext('analyze', input, '--out', out, '--by', 'day', '--min-term-count', '1', '--quiet');
+  zhtextOk('analyze', input, '--out', out, '--by', 'day', '--min-term-count', '1', '--quiet');
   const documents = readCsv(join(out, 'documents.csv')).filter((d) => d.status === 'ok' || d.status === 'warning');
   const mentions = readCsv(join(out, 'entity_mentions.csv'));
   const days = [...new Set(documents.map((d) => d.day!))].sort();
@@ -81,7 +80,7 @@ test('timelines, bursts and keyness agree with a recount of the rows they come f
   const terms = readCsv(join(out, 'term_timeline.csv'));
   for (const day of days) {
     const dayOut = join(mkdtempSync(join(tmpdir(), 'zhtext-recount-day-')), 'out');
-    zhtext('analyze', input, '--out', dayOut, '--from', day, '--to', day, '--quiet');
+    zhtextOk('analyze', input, '--out', dayOut, '--from', day, '--to', day, '--quiet');
     const dayTerms = new Map(readCsv(join(dayOut, 'terms.csv')).map((t) => [t.term!, t]));
     for (const r of terms.filter((t) => t.period === day)) {
       assert.equal(Number(r.count), Number(dayTerms.get(r.term!)?.count ?? 0), `${day} ${r.term}`);
@@ -92,7 +91,7 @@ test('timelines, bursts and keyness agree with a recount of the rows they come f
   // keyness of one day against another: counts and totals from the timelines
   const [a, b] = [days[0]!, days[1]!];
   const cmp = join(mkdtempSync(join(tmpdir(), 'zhtext-recount-cmp-')), 'out');
-  zhtext('compare', input, '--out', cmp, '--a', a, '--b', b, '--min-count', '1', '--quiet');
+  zhtextOk('compare', input, '--out', cmp, '--a', a, '--b', b, '--min-count', '1', '--quiet');
   const keyness = readCsv(join(cmp, 'keyness.csv'));
   assert.ok(keyness.length > 0);
   for (const k of keyness) {
@@ -104,7 +103,7 @@ test('timelines, bursts and keyness agree with a recount of the rows they come f
 
 test('association measures agree with the counts printed beside them', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'zhtext-recount-out-')), 'out');
-  zhtext('analyze', corpus(), '--out', out, '--quiet');
+  zhtextOk('analyze', corpus(), '--out', out, '--quiet');
   const pairs = readCsv(join(out, 'cooccurrence.csv'));
   assert.ok(pairs.length > 0);
   for (const p of pairs) {
