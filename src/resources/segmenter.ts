@@ -14,7 +14,7 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 interface NodeJieba {
-  load(options: { userDict?: string }): void;
+  load(options: { userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   tag(text: string): { word: string; tag: string }[];
   /** the signature of the configuration this environment's dictionary was loaded with */
   [LOADED]?: string;
@@ -63,19 +63,25 @@ export function processSegmenter(config: SegmenterConfig): Segmenter {
 /**
  * Loads the user dictionaries and the words, written as one more user dictionary into a folder of
  * this call's own (so two runs at once never share a file) and removed once jieba has read it.
+ * zhtext only tags: the keyword extractor's IDF table and stop words, which nodejieba loads with the
+ * dictionary by default, are given as one-line files instead (about 0.3 s and 20 MB less a thread).
  */
 function loadDictionaries(jieba: NodeJieba, config: SegmenterConfig): void {
-  const folder = config.words.length > 0 ? mkdtempSync(join(tmpdir(), `zhtext-segmenter-${process.pid}-`)) : undefined;
+  const folder = mkdtempSync(join(tmpdir(), `zhtext-segmenter-${process.pid}-`));
   try {
     const userDicts = [...config.userDicts];
-    if (folder) {
+    if (config.words.length > 0) {
       const wordList = join(folder, 'words.dict.txt');
       writeFileSync(wordList, config.words.map(({ word, tag }) => `${word} ${ALIAS_FREQUENCY} ${tag}\n`).join(''));
       userDicts.push(wordList);
     }
+    const idfDict = join(folder, 'idf.utf8');
+    const stopWordDict = join(folder, 'stop_words.utf8');
+    writeFileSync(idfDict, '的 1.0\n');
+    writeFileSync(stopWordDict, '的\n');
     // cppjieba reads several user dictionaries from one path list separated by '|'
-    jieba.load(userDicts.length > 0 ? { userDict: userDicts.join('|') } : {});
+    jieba.load({ ...(userDicts.length > 0 ? { userDict: userDicts.join('|') } : {}), idfDict, stopWordDict });
   } finally {
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
   }
 }
