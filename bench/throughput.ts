@@ -3,6 +3,7 @@
 // peak resident memory. Run: npm run bench [-- <folder>]
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { unpackCounts } from '../src/aggregate/packed.js';
 import { emptyTally, mergeTally } from '../src/aggregate/tally.js';
 import { collectInputs } from '../src/pipeline/inputs.js';
 import { createPipeline, newDoc } from '../src/pipeline/pipeline.js';
@@ -34,7 +35,7 @@ for (let pass = 0; pass < 2; pass++) {
       stage.run(doc);
       stageMs.set(stage.name, stageMs.get(stage.name)! + performance.now() - start);
     }
-    if (doc.tally) mergeTally(total, doc.tally);
+    if (doc.counts) mergeTally(total, unpackCounts(doc.counts));
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   passes.push({ stageMs, runMs: performance.now() - t1, total: { documents: total.documents, tokens: total.tokens } });

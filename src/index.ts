@@ -4,6 +4,7 @@ export { type Association, associationOf, type PairCounts } from './aggregate/as
 export { burstsOf } from './aggregate/bursts.js';
 export { erfc, keynessOf } from './aggregate/keyness.js';
 export { createCopyDetector, estimatedSimilarity, signatureOf } from './aggregate/near-duplicates.js';
+export { type PackedCounts, unpackCounts } from './aggregate/packed.js';
 export { idf, tfidf } from './aggregate/scores.js';
 export { type EntityStat, emptyTally, mergeTally, type PairStat, type Tally, type TermStat } from './aggregate/tally.js';
 export { ANALYSIS_COLUMNS, type AnalysisTable, type AnalyzeOptions, type AnalyzeSummary, analyzeTables, runAnalyze } from './commands/analyze.js';
@@ -34,7 +35,7 @@ export {
   timeZoneMinutes,
 } from './options.js';
 export { zhtextVersion } from './package-root.js';
-export type { DocFields, DocResult, KwicLine, MentionOfDoc, PackedCounts } from './pipeline/doc-result.js';
+export type { DocFields, DocResult, KwicLine, MentionOfDoc } from './pipeline/doc-result.js';
 export { collectInputs } from './pipeline/inputs.js';
 export { createPipeline, documentId, newDoc, type Pipeline } from './pipeline/pipeline.js';
 export { processInOrder } from './pipeline/pool.js';
@@ -42,7 +43,7 @@ export { createDocProcessor, type DocProcessor, type TaskConfig } from './pipeli
 export { type DocumentRecord, type DocumentStatus, type ReducedCorpus, type ReduceOptions, Reducer } from './pipeline/reduce.js';
 export { defaultDictionaryDir, loadResources, type ResourceOptions, type Resources } from './pipeline/resources.js';
 export { loadOutletTable, type Outlet, type OutletTable } from './resources/outlets.js';
-export { countDocument, createCountStage } from './stages/count/index.js';
+export { countDocument, countPacked, createCountStage } from './stages/count/index.js';
 export { createEntitiesStage } from './stages/entities/index.js';
 export { createExtractStage } from './stages/extract/index.js';
 export { createNormalizeStage } from './stages/normalize/index.js';

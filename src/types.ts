@@ -1,4 +1,4 @@
-import type { Tally } from './aggregate/tally.js';
+import type { PackedCounts } from './aggregate/packed.js';
 import type { Span } from './text/sentences.js';
 
 // The document model every stage reads and adds to. One Doc flows through the per-document stages;
@@ -95,8 +95,8 @@ export interface Doc {
   sentences: Span[][];
   mentions: Mention[];
   messages: Message[];
-  /** the document's partial statistics (set by count) */
-  tally?: Tally;
+  /** the document's counts (set by count) */
+  counts?: PackedCounts;
 }
 
 /** The unit of text within which co-occurrence is counted. */

@@ -1,36 +1,15 @@
 // The per-document result: what the corpus needs of one document, as plain data that crosses a
 // thread (or process, or machine) boundary cheaply and can be cached. The document itself (its
 // text, tokens and layers) stays where it was processed; the reduce (reduce.ts) reads only this.
-// Counts are packed into a local vocabulary and typed arrays: structured cloning a tally of Maps
-// with a string key per term pair cost about a millisecond a document, a quarter of processing it.
+// Counts are packed into a local vocabulary and typed arrays (aggregate/packed.ts): structured cloning
+// a tally of Maps with a string key per term pair cost about a millisecond a document.
 
 import type { TextSignature } from '../aggregate/near-duplicates.js';
-import { splitPairKey, type Tally } from '../aggregate/tally.js';
+import type { PackedCounts } from '../aggregate/packed.js';
 import { spanIndexAt } from '../text/sentences.js';
 import type { Doc, EntityType, Message, Script } from '../types.js';
 
-/** A document's counts: its terms and entities by local index, and pairs of those indices. */
-export interface PackedCounts {
-  tokens: number;
-  units: number;
-  terms: string[];
-  /** per term: count, then units holding it */
-  termStats: Uint32Array;
-  /** the parts of speech the document tagged its terms with */
-  posTags: string[];
-  /** (term, tag, count) triples */
-  termPos: Uint32Array;
-  entities: string[];
-  /** per entity: mentions, then units holding it */
-  entityStats: Uint32Array;
-  surfaces: string[];
-  /** (entity, surface, count) triples */
-  entitySurfaces: Uint32Array;
-  /** (term, term, units holding both) triples; each pair once */
-  termPairs: Uint32Array;
-  /** (entity, entity, units holding both) triples */
-  entityPairs: Uint32Array;
-}
+export type { PackedCounts };
 
 /** The fields of documents.csv that the document itself decides (status is the reduce's). */
 export interface DocFields {
@@ -85,69 +64,6 @@ export interface DocResult {
   signature?: TextSignature;
   /** kwic's lines of the document, when a query was given */
   kwic?: KwicLine[];
-}
-
-export function packCounts(tally: Tally): PackedCounts {
-  const terms = [...tally.terms.keys()];
-  const termIndex = new Map(terms.map((t, i) => [t, i]));
-  const termStats = new Uint32Array(terms.length * 2);
-  const posTags: string[] = [];
-  const posIndex = new Map<string, number>();
-  const termPos: number[] = [];
-  terms.forEach((term, i) => {
-    const s = tally.terms.get(term)!;
-    termStats[2 * i] = s.count;
-    termStats[2 * i + 1] = s.units;
-    for (const [tag, count] of s.pos) {
-      let p = posIndex.get(tag);
-      if (p === undefined) {
-        p = posTags.length;
-        posTags.push(tag);
-        posIndex.set(tag, p);
-      }
-      termPos.push(i, p, count);
-    }
-  });
-  const entities = [...tally.entities.keys()];
-  const entityIndex = new Map(entities.map((e, i) => [e, i]));
-  const entityStats = new Uint32Array(entities.length * 2);
-  const surfaces: string[] = [];
-  const entitySurfaces: number[] = [];
-  entities.forEach((id, i) => {
-    const s = tally.entities.get(id)!;
-    entityStats[2 * i] = s.mentions;
-    entityStats[2 * i + 1] = s.units;
-    for (const [surface, count] of s.surfaces) {
-      entitySurfaces.push(i, surfaces.length, count);
-      surfaces.push(surface);
-    }
-  });
-  return {
-    tokens: tally.tokens,
-    units: tally.units,
-    terms,
-    termStats,
-    posTags,
-    termPos: Uint32Array.from(termPos),
-    entities,
-    entityStats,
-    surfaces,
-    entitySurfaces: Uint32Array.from(entitySurfaces),
-    termPairs: packPairs(tally.termPairs, termIndex),
-    entityPairs: packPairs(tally.entityPairs, entityIndex),
-  };
-}
-
-function packPairs(pairs: Tally['termPairs'], index: Map<string, number>): Uint32Array {
-  const packed = new Uint32Array(pairs.size * 3);
-  let k = 0;
-  for (const [key, stat] of pairs) {
-    const [a, b] = splitPairKey(key);
-    packed[k++] = index.get(a)!;
-    packed[k++] = index.get(b)!;
-    packed[k++] = stat.count;
-  }
-  return packed;
 }
 
 /** The mentions of a document that name one entity, each with the sentence holding it. */

@@ -8,7 +8,7 @@ import { describeEntity } from '../resources/knowledge-base.js';
 import { termReader } from '../stages/count/index.js';
 import { spanIndexAt } from '../text/sentences.js';
 import { type CooccurrenceUnit, type Doc, hasFatal } from '../types.js';
-import { type DocResult, type KwicLine, mentionsOf, packCounts } from './doc-result.js';
+import { type DocResult, type KwicLine, mentionsOf } from './doc-result.js';
 import { createPipeline, documentId, newDoc } from './pipeline.js';
 import { loadResources, type Resources } from './resources.js';
 
@@ -112,17 +112,17 @@ function resultOf(doc: Doc, index: number, resources: Resources, kwic: ((doc: Do
       outletWritten: m.outletWritten ?? '',
       url: m.url ?? '',
       script: failed ? '' : doc.script,
-      tokens: doc.tally?.tokens ?? 0,
+      tokens: doc.counts?.tokens ?? 0,
     },
     failed,
     messages: doc.messages,
     mentions: [],
     entityInfo: [],
   };
-  if (failed || !doc.tally) return result;
-  result.counts = packCounts(doc.tally);
+  if (failed || !doc.counts) return result;
+  result.counts = doc.counts;
   result.mentions = mentionsOf(doc);
-  for (const id of doc.tally.entities.keys()) {
+  for (const id of doc.counts.entities) {
     const { name, type } = describeEntity(resources.kb, id);
     result.entityInfo.push([id, name, type]);
   }

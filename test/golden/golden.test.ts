@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
+import { unpackCounts } from '../../src/aggregate/packed.js';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
 import { loadResources } from '../../src/pipeline/resources.js';
 import type { Doc } from '../../src/types.js';
@@ -16,7 +17,7 @@ const GOLDEN = join(ROOT, 'test', 'fixtures', 'golden');
 const pipeline = createPipeline({ tzOffsetMinutes: 480 }, loadResources());
 
 function summary(doc: Doc) {
-  const terms = doc.tally ? [...doc.tally.terms].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1)).slice(0, 10) : [];
+  const terms = doc.counts ? [...unpackCounts(doc.counts).terms].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1)).slice(0, 10) : [];
   return {
     meta: doc.meta,
     script: doc.script,

@@ -3,7 +3,8 @@
 // a window of N word tokens): each pair is counted once per unit in which both occur, and each item
 // once per unit that holds it, with the number of units, so association measures can be computed.
 // Web and mail addresses quoted in the text are not terms (jieba cuts them into https, www, com …).
-import { emptyTally, pairKey, type Tally } from '../../aggregate/tally.js';
+import { type PackedCounts, unpackCounts } from '../../aggregate/packed.js';
+import type { Tally } from '../../aggregate/tally.js';
 import { lastAtOrBefore } from '../../text/search.js';
 import { spanIndexAt } from '../../text/sentences.js';
 import type { CooccurrenceUnit, Doc, Stage, Token } from '../../types.js';
@@ -13,43 +14,132 @@ export function createCountStage(rules: TermRules, unit: CooccurrenceUnit = { ki
   return {
     name: 'count',
     run(doc: Doc) {
-      doc.tally = countDocument(doc, rules, unit);
+      doc.counts = countPacked(doc, rules, unit);
     },
   };
 }
 
+/** The document's counts as a Tally of one document (for code that merges tallies). */
 export function countDocument(doc: Doc, rules: TermRules, unit: CooccurrenceUnit = { kind: 'sentence' }): Tally {
-  const tally = emptyTally();
-  tally.documents = 1;
-  const units = unitsOf(doc, unit);
-  tally.units = units.count;
-  const termsByUnit = new Map<number, Set<string>>();
-  const entitiesByUnit = new Map<number, Set<string>>();
+  return unpackCounts(countPacked(doc, rules, unit));
+}
 
+/** Items of one kind (terms, or entities) as the document meets them: a local index each, their counts. */
+class LocalItems {
+  readonly names: string[] = [];
+  readonly index = new Map<string, number>();
+  readonly count: number[] = [];
+  /** per item: what it is counted under (part of speech, surface) → count */
+  readonly kinds: Map<string, number>[] = [];
+  /** unit → the items in it, each once, in order of first appearance */
+  readonly byUnit = new Map<number, Set<number>>();
+
+  add(name: string, kind: string, unit: number): void {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(name);
+      this.index.set(name, i);
+      this.count.push(0);
+      this.kinds.push(new Map());
+    }
+    this.count[i]!++;
+    const kinds = this.kinds[i]!;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    const inUnit = this.byUnit.get(unit);
+    if (inUnit) inUnit.add(i);
+    else this.byUnit.set(unit, new Set([i]));
+  }
+
+  /** per item: count, then units holding it */
+  stats(): Uint32Array {
+    const stats = new Uint32Array(this.names.length * 2);
+    this.count.forEach((n, i) => (stats[2 * i] = n));
+    for (const items of this.byUnit.values()) for (const i of items) stats[2 * i + 1]!++;
+    return stats;
+  }
+
+  /**
+   * (item, kind, count) triples. Parts of speech are shared (one list); surfaces are one entry per
+   * item and surface, as the reduce reads them.
+   */
+  kindTriples(kindNames: string[], shared: boolean): Uint32Array {
+    const kindIndex = new Map<string, number>();
+    const triples: number[] = [];
+    this.kinds.forEach((kinds, i) => {
+      for (const [kind, n] of kinds) {
+        let k = shared ? kindIndex.get(kind) : undefined;
+        if (k === undefined) {
+          k = kindNames.length;
+          kindNames.push(kind);
+          if (shared) kindIndex.set(kind, k);
+        }
+        triples.push(i, k, n);
+      }
+    });
+    return Uint32Array.from(triples);
+  }
+
+  /**
+   * (a, b, units holding both) triples, each pair once in order of first appearance, a before b in
+   * code-unit order of their names (as the corpus tables key pairs)
+   */
+  pairs(): Uint32Array {
+    const at = new Map<number, number>();
+    const triples: number[] = [];
+    const base = this.names.length;
+    for (const unitItems of this.byUnit.values()) {
+      const items = [...unitItems];
+      for (let i = 0; i < items.length; i++) {
+        const x = items[i]!;
+        for (let j = i + 1; j < items.length; j++) {
+          const y = items[j]!;
+          const key = x < y ? x * base + y : y * base + x;
+          const k = at.get(key);
+          if (k !== undefined) triples[k + 2]!++;
+          else {
+            at.set(key, triples.length);
+            if (this.names[x]! < this.names[y]!) triples.push(x, y, 1);
+            else triples.push(y, x, 1);
+          }
+        }
+      }
+    }
+    return Uint32Array.from(triples);
+  }
+}
+
+/** The document's counts, packed (aggregate/packed.ts): what the reduce and the cache take. */
+export function countPacked(doc: Doc, rules: TermRules, unit: CooccurrenceUnit = { kind: 'sentence' }): PackedCounts {
+  const units = unitsOf(doc, unit);
+  const terms = new LocalItems();
+  const entities = new LocalItems();
+  let tokens = 0;
   const termAt = termReader(doc, rules);
   for (const token of doc.tokens) {
-    if (isWordToken(token.norm)) tally.tokens++;
+    if (isWordToken(token.norm)) tokens++;
     const term = termAt(token);
-    if (term === undefined) continue;
-    const stat = tally.terms.get(term) ?? { count: 0, docs: 1, units: 0, pos: new Map<string, number>() };
-    stat.count++;
-    stat.pos.set(token.pos, (stat.pos.get(token.pos) ?? 0) + 1);
-    tally.terms.set(term, stat);
-    addToSet(termsByUnit, units.of(token.block, token.start), term);
+    if (term !== undefined) terms.add(term, token.pos, units.of(token.block, token.start));
   }
   for (const mention of doc.mentions) {
-    if (mention.ambiguous) continue;
-    const stat = tally.entities.get(mention.entity) ?? { mentions: 0, docs: 1, units: 0, surfaces: new Map<string, number>() };
-    stat.mentions++;
-    stat.surfaces.set(mention.surface, (stat.surfaces.get(mention.surface) ?? 0) + 1);
-    tally.entities.set(mention.entity, stat);
-    addToSet(entitiesByUnit, units.of(mention.block, mention.start), mention.entity);
+    if (!mention.ambiguous) entities.add(mention.entity, mention.surface, units.of(mention.block, mention.start));
   }
-  for (const items of termsByUnit.values()) for (const term of items) tally.terms.get(term)!.units++;
-  for (const items of entitiesByUnit.values()) for (const id of items) tally.entities.get(id)!.units++;
-  countPairs(termsByUnit, tally.termPairs);
-  countPairs(entitiesByUnit, tally.entityPairs);
-  return tally;
+  const posTags: string[] = [];
+  const surfaces: string[] = [];
+  return {
+    tokens,
+    units: units.count,
+    terms: terms.names,
+    termStats: terms.stats(),
+    posTags,
+    termPos: terms.kindTriples(posTags, true),
+    entities: entities.names,
+    entityStats: entities.stats(),
+    surfaces,
+    entitySurfaces: entities.kindTriples(surfaces, false),
+    termPairs: terms.pairs(),
+    entityPairs: entities.pairs(),
+  };
 }
 
 /**
@@ -114,24 +204,4 @@ function unitsOf(doc: Doc, unit: CooccurrenceUnit): { count: number; of: (block:
 function insideAny(spans: { start: number; end: number }[], offset: number): boolean {
   for (const l of spans) if (offset >= l.start && offset < l.end) return true;
   return false;
-}
-
-function addToSet(map: Map<number, Set<string>>, key: number, item: string): void {
-  const set = map.get(key);
-  if (set) set.add(item);
-  else map.set(key, new Set([item]));
-}
-
-function countPairs(byUnit: Map<number, Set<string>>, pairs: Tally['termPairs']): void {
-  for (const items of byUnit.values()) {
-    const list = [...items];
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const key = pairKey(list[i]!, list[j]!);
-        const stat = pairs.get(key);
-        if (stat) stat.count++;
-        else pairs.set(key, { count: 1, docs: 1 });
-      }
-    }
-  }
 }
