@@ -1,7 +1,8 @@
-// HTML → blocks. cheerio (parse5) builds the tree; we undo a second level of entity escaping, drop
+// HTML → blocks. cheerio (parse5) builds the tree, css-select finds elements by selectors compiled once; we undo a second level of entity escaping, drop
 // the boilerplate elements listed in boilerplate.ts, then walk the tree once in document order,
 // cutting a block at every block-level element so no text is lost or read twice.
 import { type CheerioAPI, load } from 'cheerio';
+import { compile, selectAll as cssSelectAll, selectOne as cssSelectOne } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import type { BlockBuilder } from './blocks.js';
 import { CAPTION_SELECTORS, CONTAINER_MARKERS, GALLERY_HEADINGS, LINK_LIST_HEADINGS, LINK_ONLY_LISTS, NON_TEXT_TAGS, REMOVE_SELECTORS } from './boilerplate.js';
@@ -77,8 +78,44 @@ const BLOCK_TAGS = new Set([
   'ul',
 ]);
 const SKIP_TAGS = new Set([...NON_TEXT_TAGS, 'head', 'title']);
-const REMOVE = REMOVE_SELECTORS.join(',');
-const CAPTIONS = CAPTION_SELECTORS.join(',');
+// Selectors compiled once (css-select, which cheerio's $(selector) uses, compiling them at every call:
+// a third of extraction's time when it did).
+const query = (selector: string) => compile<AnyNode, Element>(selector);
+type CompiledQuery = ReturnType<typeof query>;
+const selectAll = (q: CompiledQuery, root: AnyNode): Element[] => cssSelectAll<AnyNode, Element>(q, root);
+const selectOne = (q: CompiledQuery, root: AnyNode): Element | null => cssSelectOne<AnyNode, Element>(q, root);
+const Q = {
+  remove: query(REMOVE_SELECTORS.join(',')),
+  captions: query(CAPTION_SELECTORS.join(',')),
+  linkOnlyLists: query(LINK_ONLY_LISTS.join(',')),
+  body: query('body'),
+  title: query('title'),
+  h1: query('h1'),
+  div: query('div'),
+  containers: query('div, p, section, footer, aside'),
+  linkListHeadings: query('div, p, h2, h3, h4, h5, h6, span, strong, b, dt, li'),
+  galleryHeadings: query('h1, h2, h3, h4, h5, h6, p, div'),
+  publishedProperty: query('meta[property="article:published_time"]'),
+  publishedName: query('meta[name="article:published_time"]'),
+  datePublished: query('meta[itemprop="datePublished"]'),
+  pubdate: query('meta[name="pubdate"]'),
+  time: query('time[datetime]'),
+  author: query('meta[name="author"]'),
+  siteName: query('meta[property="og:site_name"]'),
+  canonical: query('link[rel="canonical"]'),
+  ogUrl: query('meta[property="og:url"]'),
+};
+
+/** every element of the document the query matches, in document order */
+function all($: CheerioAPI, q: CompiledQuery): Element[] {
+  return selectAll(q, $.root().get(0)!);
+}
+
+/** the first element of the document the query matches, as a selection (empty when none) */
+function first($: CheerioAPI, q: CompiledQuery) {
+  const el = selectOne(q, $.root().get(0)!);
+  return $(el ? [el] : []);
+}
 
 export function extractHtml(html: string, out: BlockBuilder): HtmlInfo {
   const $ = load(html);
@@ -87,15 +124,15 @@ export function extractHtml(html: string, out: BlockBuilder): HtmlInfo {
   // Bare HTML (or a post without a title field): <title> / <h1> is the title, and the <h1> in the
   // body repeating it is then not a paragraph too.
   if (out.title === undefined && info.title !== undefined) out.setTitle(info.title);
-  $(REMOVE).remove();
+  $(all($, Q.remove)).remove();
   removeFeedHeader($);
   // The text-driven passes look at every element's text: run them only when their words occur.
   if (mentions(html, CONTAINER_MARKERS)) removeMarkedContainers($);
   if (mentions(html, LINK_LIST_HEADINGS)) removeLinkLists($);
   removeLinkOnlyLists($);
   if (mentions(html, GALLERY_HEADINGS)) removeRelatedGalleries($);
-  const walker = new Walker(out, new Set($(CAPTIONS).toArray() as Element[]));
-  walker.walkChildren($('body').get(0) ?? $.root().get(0)!);
+  const walker = new Walker(out, new Set(all($, Q.captions)));
+  walker.walkChildren(selectOne(Q.body, $.root().get(0)!) ?? $.root().get(0)!);
   walker.flush();
   return info;
 }
@@ -128,26 +165,26 @@ function unescapeMarkupText($: CheerioAPI): void {
 
 function readInfo($: CheerioAPI): HtmlInfo {
   const info: HtmlInfo = { dates: [] };
-  const attr = (selector: string, name: string): string | undefined => {
-    const v = $(selector).first().attr(name);
+  const attr = (q: CompiledQuery, name: string): string | undefined => {
+    const v = first($, q).attr(name);
     return v === undefined ? undefined : cleanText(v) || undefined;
   };
-  const title = cleanText($('title').first().text()) || cleanText($('h1').first().text());
+  const title = cleanText(first($, Q.title).text()) || cleanText(first($, Q.h1).text());
   if (title) info.title = title;
   for (const d of [
-    attr('meta[property="article:published_time"]', 'content'),
-    attr('meta[name="article:published_time"]', 'content'),
-    attr('meta[itemprop="datePublished"]', 'content'),
-    attr('meta[name="pubdate"]', 'content'),
-    attr('time[datetime]', 'datetime'),
+    attr(Q.publishedProperty, 'content'),
+    attr(Q.publishedName, 'content'),
+    attr(Q.datePublished, 'content'),
+    attr(Q.pubdate, 'content'),
+    attr(Q.time, 'datetime'),
   ]) {
     if (d !== undefined && !info.dates.includes(d)) info.dates.push(d);
   }
-  const author = attr('meta[name="author"]', 'content');
+  const author = attr(Q.author, 'content');
   if (author) info.author = author;
-  const outlet = attr('meta[property="og:site_name"]', 'content');
+  const outlet = attr(Q.siteName, 'content');
   if (outlet) info.outlet = outlet;
-  const url = attr('link[rel="canonical"]', 'href') ?? attr('meta[property="og:url"]', 'content');
+  const url = attr(Q.canonical, 'href') ?? attr(Q.ogUrl, 'content');
   if (url) info.url = url;
   return info;
 }
@@ -161,43 +198,37 @@ const DATE_IN_TEXT = /\d{4}-\d{2}-\d{2}|\d{4}年|\bGMT\b|\b\d{1,2} [A-Z][a-z]{2}
  * container, only when it is nothing but one <i>, and only when it holds a date.
  */
 function removeFeedHeader($: CheerioAPI): void {
-  $('div').each((_, el) => {
+  for (const el of all($, Q.div)) {
     const kids = el.children.filter((c) => !(c.type === 'text' && c.data.trim() === ''));
     const only = kids[0];
-    if (kids.length !== 1 || only?.type !== 'tag' || only.name !== 'i') return;
+    if (kids.length !== 1 || only?.type !== 'tag' || only.name !== 'i') continue;
     const parent = el.parent;
     const firstElement = parent && 'children' in parent ? parent.children.find((c) => c.type === 'tag') : el;
-    if (firstElement !== el) return;
+    if (firstElement !== el) continue;
     if (DATE_IN_TEXT.test($(only).text())) $(el).remove();
-  });
+  }
 }
 
 /** Drops the smallest elements whose text starts with a CONTAINER_MARKERS pattern (feedx footer). */
 function removeMarkedContainers($: CheerioAPI): void {
   const marked: Element[] = [];
-  $('div, p, section, footer, aside').each((_, el) => {
+  for (const el of all($, Q.containers)) {
     const text = cleanText($(el).text());
-    if (!CONTAINER_MARKERS.some((re) => re.test(text))) return;
+    if (!CONTAINER_MARKERS.some((re) => re.test(text))) continue;
     // keep only the innermost: an ancestor that also matches is left alone
-    if (
-      $(el)
-        .find('div, p, section, footer, aside')
-        .toArray()
-        .some((inner) => CONTAINER_MARKERS.some((re) => re.test(cleanText($(inner).text()))))
-    )
-      return;
+    if (selectAll(Q.containers, el).some((inner) => CONTAINER_MARKERS.some((re) => re.test(cleanText($(inner).text()))))) continue;
     marked.push(el);
-  });
+  }
   for (const el of marked) $(el).remove();
 }
 
 /** Drops "延伸閱讀"-style headings with the link list they introduce. */
 function removeLinkLists($: CheerioAPI): void {
   const headings: Element[] = [];
-  $('div, p, h2, h3, h4, h5, h6, span, strong, b, dt, li').each((_, el) => {
+  for (const el of all($, Q.linkListHeadings)) {
     const text = cleanText($(el).text());
     if (text.length <= 20 && LINK_LIST_HEADINGS.some((re) => re.test(text))) headings.push(el);
-  });
+  }
   for (const heading of headings) {
     if (!heading.parent) continue; // already removed with an outer match
     const parent = $(heading).parent();
@@ -221,10 +252,10 @@ function removeLinkLists($: CheerioAPI): void {
 
 /** Drops GALLERY_HEADINGS headings and the image slides that follow them. */
 function removeRelatedGalleries($: CheerioAPI): void {
-  $('h1, h2, h3, h4, h5, h6, p, div').each((_, el) => {
-    if (!el.parent) return;
+  for (const el of all($, Q.galleryHeadings)) {
+    if (!el.parent) continue;
     const text = cleanText($(el).text());
-    if (text.length > 60 || !GALLERY_HEADINGS.some((re) => re.test(text))) return;
+    if (text.length > 60 || !GALLERY_HEADINGS.some((re) => re.test(text))) continue;
     let next = $(el).next();
     while (next.length && next.children().first().is('img')) {
       const after = next.next();
@@ -232,12 +263,12 @@ function removeRelatedGalleries($: CheerioAPI): void {
       next = after;
     }
     $(el).remove();
-  });
+  }
 }
 
 /** Drops LINK_ONLY_LISTS lists in which every item's text is its link's text. */
 function removeLinkOnlyLists($: CheerioAPI): void {
-  $(LINK_ONLY_LISTS.join(',')).each((_, el) => {
+  for (const el of all($, Q.linkOnlyLists)) {
     const items = $(el).children('li').toArray();
     const allLinks =
       items.length > 0 &&
@@ -246,7 +277,7 @@ function removeLinkOnlyLists($: CheerioAPI): void {
         return text === '' || cleanText($(li).find('a').text()) === text;
       });
     if (allLinks) $(el).remove();
-  });
+  }
 }
 
 function isLinkList(el: ReturnType<CheerioAPI>): boolean {
