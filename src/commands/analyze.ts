@@ -4,9 +4,20 @@
 import type { RowOf } from '../export/columns.js';
 import { periodItems } from '../export/corpus-data.js';
 import type { Cell } from '../export/csv.js';
-import type { OutputFolder } from '../export/output-dir.js';
+import type { OutputFolder, WrittenTable } from '../export/output-dir.js';
 import { type PeriodTop, reportMarkdown } from '../export/report.js';
-import { byMentions, COLUMNS, cooccurrenceRows, DOCUMENTS_SQL, ENTITY_MENTIONS_SQL, entityRows, messageRows, storeRows, termRows } from '../export/tables.js';
+import {
+  byMentions,
+  COLUMNS,
+  cooccurrenceRows,
+  DOCUMENTS_SQL,
+  ENTITY_MENTIONS_SQL,
+  entityRows,
+  messageRows,
+  storeRows,
+  termRows,
+  writeCooccurrence,
+} from '../export/tables.js';
 import { burstRows, burstTableRows, entityTimelineRows, networkGexf, periodTallies, TIMELINE_COLUMNS, termTimelineRows } from '../export/timelines.js';
 import { type AnalyzeConfig, analyzeConfig, type RawOptions, unitName } from '../options.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
@@ -37,6 +48,8 @@ interface TableSource {
   rows: () => AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>;
   /** the store's query for the same rows, when the store holds the table as it is */
   storedAs?: string;
+  /** writes the table into the output folder by a way of its own (rows() is for the library) */
+  write?: (folder: OutputFolder) => Promise<WrittenTable>;
 }
 
 function tableSources(corpus: ReducedCorpus, config: AnalyzeConfig, items: { entities: string[]; terms: string[] } | undefined): TableSource[] {
@@ -44,7 +57,12 @@ function tableSources(corpus: ReducedCorpus, config: AnalyzeConfig, items: { ent
     { name: 'documents', columns: COLUMNS.documents, rows: () => storeRows(corpus, DOCUMENTS_SQL), storedAs: DOCUMENTS_SQL },
     { name: 'terms', columns: COLUMNS.terms, rows: () => termRows(corpus) },
     { name: 'entities', columns: COLUMNS.entities, rows: () => entityRows(corpus) },
-    { name: 'cooccurrence', columns: COLUMNS.cooccurrence, rows: () => cooccurrenceRows(corpus, config.minPairCount) },
+    {
+      name: 'cooccurrence',
+      columns: COLUMNS.cooccurrence,
+      rows: () => cooccurrenceRows(corpus, config.minPairCount),
+      write: (folder) => writeCooccurrence(folder, corpus, config.minPairCount),
+    },
   ];
   if (items) {
     tables.push(
@@ -70,7 +88,7 @@ export async function runAnalyze(options: AnalyzeOptions, hooks: RunHooks = {}):
     const { corpus } = run;
     await mentions.close();
     const items = await periodItemsOf(corpus, config);
-    for (const t of tableSources(corpus, config, items)) await folder.writeTable(t.name, t.columns, t.rows(), t.storedAs);
+    for (const t of tableSources(corpus, config, items)) await (t.write ? t.write(folder) : folder.writeTable(t.name, t.columns, t.rows(), t.storedAs));
     const periods = items && config.by ? await writePeriods(corpus, config, folder, config.by) : undefined;
     // messages and the report last: they say which tables Excel's row limit cut
     const notes = folder.truncated.map((t) => [

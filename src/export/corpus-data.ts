@@ -44,19 +44,25 @@ export async function* pairRows(
   minCount: number,
   limit?: number,
 ): AsyncIterable<[a: string, b: string, count: number, docs: number, aId: number, bId: number]> {
+  const strings = kind === 'term' ? corpus.terms.vocabulary.strings : corpus.entityVocabulary.strings;
+  for await (const [a, b, count, docs] of pairChunks(corpus, kind, minCount, limit)) {
+    for (let i = 0; i < a!.length; i++) yield [strings[a![i]!]!, strings[b![i]!]!, count![i]!, docs![i]!, a![i]!, b![i]!];
+  }
+}
+
+/**
+ * The same pairs a chunk at a time, as columns of ids and counts (a, b, count, docs), each an
+ * Int32Array valid until the next chunk: the strings are the vocabulary's, in memory.
+ */
+export function pairChunks(corpus: ReducedCorpus, kind: 'term' | 'entity', minCount: number, limit?: number): AsyncIterable<Int32Array[]> {
   const table = kind === 'term' ? 'term_pairs' : 'entity_pairs';
   const vocabulary = kind === 'term' ? 'term_vocabulary' : 'entity_vocabulary';
-  const strings = kind === 'term' ? corpus.terms.vocabulary.strings : corpus.entityVocabulary.strings;
-  // ids and counts only: the strings are the vocabulary's, in memory
-  const chunks = storeOf(corpus).integerChunks(`
+  return storeOf(corpus).integerChunks(`
     SELECT CASE WHEN va.rank < vb.rank THEN p.a ELSE p.b END, CASE WHEN va.rank < vb.rank THEN p.b ELSE p.a END, p.count, p.docs
     FROM ${table} p JOIN ${vocabulary} va ON va.id = p.a JOIN ${vocabulary} vb ON vb.id = p.b
     WHERE p.count >= ${minCount}
     ORDER BY p.count DESC, p.docs DESC, least(va.rank, vb.rank), greatest(va.rank, vb.rank)
     ${limit === undefined ? '' : `LIMIT ${limit}`}`);
-  for await (const [a, b, count, docs] of chunks) {
-    for (let i = 0; i < a!.length; i++) yield [strings[a![i]!]!, strings[b![i]!]!, count![i]!, docs![i]!, a![i]!, b![i]!];
-  }
 }
 
 /**

@@ -23,6 +23,15 @@ export interface WrittenTable {
 export interface TableSink {
   /** false when the file is behind: await wait() before writing more */
   write(row: readonly Cell[]): boolean;
+  /** rows the CSV file still takes before Excel's limit */
+  csvRoom(): number;
+  /**
+   * For a table the store holds (`storedAs`): the CSV lines of the next `count` rows (csvLine,
+   * at most csvRoom()), already formatted; false when the file is behind.
+   */
+  writeLines(text: string, count: number): boolean;
+  /** For a table the store holds: the next `count` rows, which the CSV does not take (past its limit). */
+  skip(count: number): void;
   wait(): Promise<void>;
   close(): Promise<WrittenTable>;
 }
@@ -79,11 +88,26 @@ export class OutputFolder {
     const numeric = columns.map((c) => c.type !== 'VARCHAR');
     let rows = 0;
     const limit = this.csvRowLimit;
+    const stored = (what: string) => {
+      if (storedAs === undefined) throw new Error(`${name}: ${what} is for a table the store holds`);
+    };
     return {
       write: (row) => {
         rows++;
         parquet?.append(row.map((cell, k) => (cell === '' && numeric[k] ? null : cell)));
         return rows > limit || csv.write(row);
+      },
+      csvRoom: () => Math.max(0, limit - rows),
+      writeLines: (text, count) => {
+        stored('writeLines');
+        if (rows + count > limit) throw new RangeError(`${name}: ${count} lines past the CSV's room of ${limit - rows}`);
+        rows += count;
+        return csv.writeLines(text, count);
+      },
+      skip: (count) => {
+        stored('skip');
+        if (count > 0 && rows < limit) throw new RangeError(`${name}: rows skipped while the CSV has room`);
+        rows += count;
       },
       wait: () => csv.wait(),
       close: async () => {
