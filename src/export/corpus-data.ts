@@ -128,18 +128,3 @@ export async function* entityPeriodMentions(corpus: ReducedCorpus): AsyncIterabl
   }
   if (current !== undefined) yield [corpus.entityVocabulary.strings[current]!, mentions];
 }
-
-/** the terms of each group (an outlet or a day), group by group: term id → count */
-export async function* groupTerms(corpus: ReducedCorpus): AsyncIterable<[group: number, terms: Map<number, number>]> {
-  let current: number | undefined;
-  let terms = new Map<number, number>();
-  for await (const [group, term, count] of storeOf(corpus).rows('SELECT grp, term, count FROM group_terms ORDER BY grp')) {
-    if (group !== current) {
-      if (current !== undefined) yield [current, terms];
-      current = group as number;
-      terms = new Map();
-    }
-    terms.set(term as number, count as number);
-  }
-  if (current !== undefined) yield [current, terms];
-}
