@@ -110,6 +110,8 @@ export async function runAnalyze(options: AnalyzeOptions, hooks: RunHooks = {}):
       ...(periods ? { periods } : {}),
     });
     folder.writeText('report.md', report);
+    // the Parquet files the store is still writing
+    await folder.settle();
     const written = finishRun(run, folder, countsOf(corpus, run.skipped.length));
     const c = corpus.statusCounts;
     return { files: corpus.files, analysed: corpus.documents, failed: c.failed, warnings: c.warning, duplicates: c.duplicate, written, workers: run.workers };

@@ -191,8 +191,9 @@ export async function* cooccurrenceRows(corpus: ReducedCorpus, minTermPairCount:
 
 /**
  * cooccurrence.csv and its Parquet file: the rows' numbers go to the store a chunk at a time (copied
- * in bulk), the CSV takes the text of the rows Excel opens, and the Parquet file is written by the
- * store from the numbers with the items' strings from the vocabularies, in the same order.
+ * in bulk); then the store writes the Parquet file from them, with the items' strings from the
+ * vocabularies, in its own threads, while the CSV takes the text of the rows Excel opens, read back
+ * from the store in order.
  */
 export async function writeCooccurrence(folder: OutputFolder, corpus: ReducedCorpus, minTermPairCount: number): Promise<WrittenTable> {
   const store = storeOf(corpus);
@@ -216,32 +217,38 @@ export async function writeCooccurrence(folder: OutputFolder, corpus: ReducedCor
       CAST(${units} AS INTEGER) AS units, n.pmi, n.npmi, n.llr, n.dice
     FROM ${COOCCURRENCE_NUMBERS} n JOIN items ia ON ia.id = n.a JOIN items ib ON ib.id = n.b
     ORDER BY n.rowid`;
-  const sink = await folder.openTable('cooccurrence', COLUMNS.cooccurrence, parquet);
-  // each item's CSV cell, made once
-  const cells: string[] = [];
-  const cell = (id: number) => (cells[id] ??= csvText(itemOf(corpus, id).item));
-  let open = true;
+  const sink = await folder.openTable('cooccurrence', COLUMNS.cooccurrence, parquet, [COOCCURRENCE_NUMBERS]);
+  let rows = 0;
   try {
     for await (const c of cooccurrenceChunks(corpus, minTermPairCount)) {
       numbers.append([c.a, c.b, c.count, c.docs, c.unitsA, c.unitsB, c.pmi, c.npmi, c.llr, c.dice], c.length);
-      const lines = Math.min(sink.csvRoom(), c.length);
-      let text = '';
-      for (let i = 0; i < lines; i++) {
-        const kind = c.a[i]! < offset ? 'entity' : 'term';
-        text += `${cell(c.a[i]!)},${cell(c.b[i]!)},${kind},${c.count[i]},${c.docs[i]},${c.unitsA[i]},${c.unitsB[i]},${units},${c.pmi[i]},${c.npmi[i]},${c.llr[i]},${c.dice[i]}\n`;
-      }
-      const ready = lines === 0 || sink.writeLines(text, lines);
-      sink.skip(c.length - lines);
-      if (!ready) await sink.wait();
+      rows += c.length;
     }
-    numbers.close();
-    open = false;
-    const written = await sink.close();
-    await store.run(`DROP TABLE ${COOCCURRENCE_NUMBERS}`);
-    return written;
   } finally {
-    if (open) numbers.close();
+    numbers.close();
   }
+  sink.parquetNow();
+  // each item's CSV cell, made once
+  const cells: string[] = [];
+  const cell = (id: number) => (cells[id] ??= csvText(itemOf(corpus, id).item));
+  const lines = Math.min(rows, sink.csvRoom());
+  let next = 0;
+  const chunks = store.numberChunks(
+    `SELECT CAST(rowid AS INTEGER), a, b, count, docs, units_a, units_b, pmi, npmi, llr, dice FROM ${COOCCURRENCE_NUMBERS} LIMIT ${lines}`,
+  );
+  for await (const [row, a, b, count, docs, unitsA, unitsB, pmi, npmi, llr, dice] of chunks) {
+    let text = '';
+    for (let i = 0; i < row!.length; i++) {
+      // a table read as it was appended (preserve_insertion_order): checked, since the CSV's order is the Parquet file's
+      if (row![i] !== next++) throw new Error(`${COOCCURRENCE_NUMBERS} read out of order`);
+      const kind = a![i]! < offset ? 'entity' : 'term';
+      text += `${cell(a![i]!)},${cell(b![i]!)},${kind},${count![i]},${docs![i]},${unitsA![i]},${unitsB![i]},${units},${pmi![i]},${npmi![i]},${llr![i]},${dice![i]}\n`;
+    }
+    if (!sink.writeLines(text, row!.length)) await sink.wait();
+  }
+  if (next !== lines) throw new Error(`${COOCCURRENCE_NUMBERS}: ${next} rows read of ${lines}`);
+  sink.skip(rows - lines);
+  return sink.close();
 }
 
 /** the store's table of cooccurrence's numbers, while it is written */

@@ -13,6 +13,7 @@ import {
   DuckDBDataChunk,
   DuckDBInstance,
   type DuckDBType,
+  DuckDBTypeId,
   type DuckDBValue,
   INTEGER,
   VARCHAR,
@@ -61,6 +62,16 @@ export class Store {
 
   async run(sql: string): Promise<void> {
     await this.connection.run(sql);
+  }
+
+  /** a statement on a connection of its own, so that it can run while this connection is used */
+  async runApart(sql: string): Promise<void> {
+    const connection = await this.instance.connect();
+    try {
+      await connection.run(sql);
+    } finally {
+      connection.closeSync();
+    }
   }
 
   /**
@@ -115,16 +126,29 @@ export class Store {
    * The rows of a query whose columns are all INTEGER and never NULL, a chunk at a time, each column
    * as an Int32Array over DuckDB's own memory (valid until the next chunk): no value is converted.
    */
-  async *integerChunks(sql: string): AsyncIterable<Int32Array[]> {
+  integerChunks(sql: string): AsyncIterable<Int32Array[]> {
+    return this.numberChunks(sql) as AsyncIterable<Int32Array[]>;
+  }
+
+  /**
+   * The same for columns that are INTEGER or DOUBLE and never NULL: an Int32Array or a Float64Array
+   * over DuckDB's memory for each.
+   */
+  async *numberChunks(sql: string): AsyncIterable<NumberColumn[]> {
     const connection = await this.instance.connect();
     try {
       const result = await connection.stream(sql);
       const columns = result.columnCount;
+      const doubles = Array.from({ length: columns }, (_, c) => {
+        const type = result.columnTypeId(c);
+        if (type !== DuckDBTypeId.INTEGER && type !== DuckDBTypeId.DOUBLE) throw new TypeError(`column ${c} of a number query is not INTEGER or DOUBLE`);
+        return type === DuckDBTypeId.DOUBLE;
+      });
       for await (const chunk of result) {
         const rows = chunk.rowCount;
-        yield Array.from({ length: columns }, (_, c) => {
-          const data = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, c), rows * 4);
-          return new Int32Array(data.buffer, data.byteOffset, rows);
+        yield doubles.map((double, c) => {
+          const data = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, c), rows * (double ? 8 : 4));
+          return double ? new Float64Array(data.buffer, data.byteOffset, rows) : new Int32Array(data.buffer, data.byteOffset, rows);
         });
       }
     } finally {
