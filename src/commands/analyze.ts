@@ -17,6 +17,7 @@ import {
   storeRows,
   termRows,
   writeCooccurrence,
+  writeTerms,
 } from '../export/tables.js';
 import { burstRows, burstTableRows, entityTimelineRows, networkGexf, periodTallies, TIMELINE_COLUMNS, termTimelineRows } from '../export/timelines.js';
 import { type AnalyzeConfig, analyzeConfig, type RawOptions, unitName } from '../options.js';
@@ -55,7 +56,7 @@ interface TableSource {
 function tableSources(corpus: ReducedCorpus, config: AnalyzeConfig, items: { entities: string[]; terms: string[] } | undefined): TableSource[] {
   const tables: TableSource[] = [
     { name: 'documents', columns: COLUMNS.documents, rows: () => storeRows(corpus, DOCUMENTS_SQL), storedAs: DOCUMENTS_SQL },
-    { name: 'terms', columns: COLUMNS.terms, rows: () => termRows(corpus) },
+    { name: 'terms', columns: COLUMNS.terms, rows: () => termRows(corpus), write: (folder) => writeTerms(folder, corpus) },
     { name: 'entities', columns: COLUMNS.entities, rows: () => entityRows(corpus) },
     {
       name: 'cooccurrence',

@@ -24,14 +24,27 @@ export function termsByCount(corpus: ReducedCorpus): number[] {
 
 /** each term's most frequent part of speech, ties to the first in code-unit order */
 export async function usualPos(corpus: ReducedCorpus): Promise<string[]> {
+  const { ids, tags } = await usualPosIds(corpus);
   const pos: string[] = [];
-  const rows = storeOf(corpus).rows(`
-    SELECT p.term, v.value FROM (
+  ids.forEach((tag, term) => {
+    if (tag >= 0) pos[term] = tags[tag]!;
+  });
+  return pos;
+}
+
+/** the same as ids, by term id (−1 for a term without one), and the parts of speech by id */
+export async function usualPosIds(corpus: ReducedCorpus): Promise<{ ids: Int32Array; tags: string[] }> {
+  const store = storeOf(corpus);
+  const ids = new Int32Array(corpus.terms.vocabulary.size).fill(-1);
+  const chunks = store.integerChunks(`
+    SELECT term, pos FROM (
       SELECT term, pos, row_number() OVER (PARTITION BY term ORDER BY t.count DESC, r.rank) AS n
       FROM term_pos t JOIN pos_vocabulary r ON r.id = t.pos
-    ) p JOIN pos_vocabulary v ON v.id = p.pos WHERE p.n = 1`);
-  for await (const [term, tag] of rows) pos[term as number] = tag as string;
-  return pos;
+    ) WHERE n = 1`);
+  for await (const [term, pos] of chunks) for (let i = 0; i < term!.length; i++) ids[term![i]!] = pos![i]!;
+  const tags: string[] = [];
+  for await (const [id, value] of store.rows('SELECT id, value FROM pos_vocabulary')) tags[id as number] = value as string;
+  return { ids, tags };
 }
 
 /**

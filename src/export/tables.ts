@@ -8,7 +8,7 @@ import type { ReducedCorpus } from '../pipeline/reduce.js';
 import type { Column } from '../store/store.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { int, real, text } from './columns.js';
-import { entityName, pairChunks, storeOf, termsByCount, usualPos } from './corpus-data.js';
+import { entityName, pairChunks, storeOf, termsByCount, usualPos, usualPosIds } from './corpus-data.js';
 import { type Cell, csvText } from './csv.js';
 import type { OutputFolder, WrittenTable } from './output-dir.js';
 
@@ -67,6 +67,66 @@ export async function* termRows(corpus: ReducedCorpus): AsyncIterable<Cell[]> {
     yield [vocabulary.strings[id]!, pos[id] ?? '', count[id]!, docs[id]!, round(tfidf(count[id]!, corpus.documents, docs[id]!))];
   }
 }
+
+/**
+ * terms.csv and its Parquet file: the rows' numbers (term and part-of-speech ids, counts, TF-IDF)
+ * go to the store at once, which writes the Parquet file with the strings from the vocabularies
+ * while the CSV is written.
+ */
+export async function writeTerms(folder: OutputFolder, corpus: ReducedCorpus): Promise<WrittenTable> {
+  const store = storeOf(corpus);
+  const { ids: posOf, tags } = await usualPosIds(corpus);
+  const { vocabulary, count: counts, docs: docsOf } = corpus.terms;
+  const order = termsByCount(corpus);
+  const size = order.length;
+  const term = Int32Array.from(order);
+  const pos = new Int32Array(size);
+  const count = new Int32Array(size);
+  const docs = new Int32Array(size);
+  const tfidfs = new Float64Array(size);
+  order.forEach((id, i) => {
+    pos[i] = posOf[id]!;
+    count[i] = counts[id]!;
+    docs[i] = docsOf[id]!;
+    tfidfs[i] = round(tfidf(counts[id]!, corpus.documents, docsOf[id]!));
+  });
+  const numbers = await store.numbers(TERM_NUMBERS, [
+    { name: 'term', type: 'INTEGER' },
+    { name: 'pos', type: 'INTEGER' },
+    { name: 'count', type: 'INTEGER' },
+    { name: 'docs', type: 'INTEGER' },
+    { name: 'tfidf', type: 'DOUBLE' },
+  ]);
+  try {
+    numbers.append([term, pos, count, docs, tfidfs], size);
+  } finally {
+    numbers.close();
+  }
+  const parquet = `
+    SELECT v.value AS term, coalesce(p.value, '') AS pos, n.count, n.docs, n.tfidf
+    FROM ${TERM_NUMBERS} n JOIN term_vocabulary v ON v.id = n.term LEFT JOIN pos_vocabulary p ON p.id = n.pos
+    ORDER BY n.rowid`;
+  const sink = await folder.openTable('terms', COLUMNS.terms, parquet, [TERM_NUMBERS]);
+  sink.parquetNow();
+  const tagCells = tags.map((tag) => csvText(tag));
+  const lines = Math.min(size, sink.csvRoom());
+  for (let from = 0; from < lines; from += LINES_AT_ONCE) {
+    const to = Math.min(lines, from + LINES_AT_ONCE);
+    let text = '';
+    for (let i = from; i < to; i++) {
+      text += `${csvText(vocabulary.strings[term[i]!]!)},${pos[i]! >= 0 ? tagCells[pos[i]!] : ''},${count[i]},${docs[i]},${tfidfs[i]}\n`;
+    }
+    if (!sink.writeLines(text, to - from)) await sink.wait();
+  }
+  sink.skip(size - lines);
+  return sink.close();
+}
+
+/** the store's table of terms' numbers, while it is written */
+const TERM_NUMBERS = 'term_numbers';
+
+/** CSV lines formatted at once from typed arrays */
+const LINES_AT_ONCE = 4096;
 
 /** surfaces by frequency, then code-unit order */
 export function surfaceList(surfaces: Map<string, number>): string[] {
