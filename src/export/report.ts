@@ -76,7 +76,8 @@ async function groupTops(corpus: ReducedCorpus, top: number): Promise<Map<number
   for await (const [group, term, count] of storeOf(corpus).integerChunks('SELECT grp, term, count FROM group_terms')) {
     for (let i = 0; i < group!.length; i++) {
       const g = group![i]!;
-      (tops[g] ??= new TopTerms(top)).add(corpus, term![i]!, count![i]!, docs[term![i]!]!);
+      tops[g] ??= new TopTerms(top);
+      tops[g].add(corpus, term![i]!, count![i]!, docs[term![i]!]!);
     }
   }
   const byGroup = new Map<number, RankedTerm[]>();
