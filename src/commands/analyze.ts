@@ -19,7 +19,17 @@ import {
   writeCooccurrence,
   writeTerms,
 } from '../export/tables.js';
-import { burstRows, burstTableRows, entityTimelineRows, networkGexf, periodTallies, TIMELINE_COLUMNS, termTimelineRows } from '../export/timelines.js';
+import {
+  burstRows,
+  burstTableRows,
+  entityTimelineRows,
+  networkGexf,
+  periodTallies,
+  TIMELINE_COLUMNS,
+  termTimelineRows,
+  writeEntityTimeline,
+  writeTermTimeline,
+} from '../export/timelines.js';
 import { type AnalyzeConfig, analyzeConfig, type RawOptions, unitName } from '../options.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import { type Column, Store } from '../store/store.js';
@@ -67,8 +77,18 @@ function tableSources(corpus: ReducedCorpus, config: AnalyzeConfig, items: { ent
   ];
   if (items) {
     tables.push(
-      { name: 'entity_timeline', columns: TIMELINE_COLUMNS.entityTimeline, rows: () => entityTimelineRows(corpus, items.entities) },
-      { name: 'term_timeline', columns: TIMELINE_COLUMNS.termTimeline, rows: () => termTimelineRows(corpus, items.terms) },
+      {
+        name: 'entity_timeline',
+        columns: TIMELINE_COLUMNS.entityTimeline,
+        rows: () => entityTimelineRows(corpus, items.entities),
+        write: (folder) => writeEntityTimeline(folder, corpus),
+      },
+      {
+        name: 'term_timeline',
+        columns: TIMELINE_COLUMNS.termTimeline,
+        rows: () => termTimelineRows(corpus, items.terms),
+        write: (folder) => writeTermTimeline(folder, corpus, config.minTermCount),
+      },
     );
   }
   return tables;
@@ -126,7 +146,8 @@ async function writePeriods(corpus: ReducedCorpus, config: AnalyzeConfig, folder
   const bursts = await burstRows(corpus);
   await folder.writeTable('bursts', TIMELINE_COLUMNS.bursts, burstTableRows(corpus, bursts));
   const tops: PeriodTop[] = [];
-  for await (const [period, tally] of periodTallies(corpus)) {
+  // the networks and the report read entities and entity pairs: no terms, no pairs left out of the networks
+  for await (const [period, tally] of periodTallies(corpus, { terms: false, minPairCount: config.minPairCount })) {
     folder.writeText(`network_${period}.gexf`, networkGexf(corpus, period, tally, config.minPairCount, unitName(config.unit)));
     tops.push({ period, documents: tally.documents, tokens: tally.tokens, entities: byMentions(tally.entities).slice(0, TOP_PER_GROUP) });
   }

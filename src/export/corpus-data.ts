@@ -81,9 +81,14 @@ export function pairChunks(corpus: ReducedCorpus, kind: 'term' | 'entity', minCo
 /**
  * The counts of some periods (by store id) together, as a tally: terms, entities and entity pairs,
  * with the periods' documents, tokens and units; parts of speech, surfaces and term pairs are left
- * out (their maps are one shared empty map: a period's tally is read, never merged into).
+ * out (their maps are one shared empty map: a period's tally is read, never merged into). `terms:
+ * false` leaves the terms out too, and `minPairCount` the entity pairs seen in fewer units.
  */
-export async function periodTally(corpus: ReducedCorpus, periodIds: readonly number[]): Promise<Tally> {
+export async function periodTally(
+  corpus: ReducedCorpus,
+  periodIds: readonly number[],
+  { terms: withTerms = true, minPairCount = 1 }: { terms?: boolean; minPairCount?: number } = {},
+): Promise<Tally> {
   const tally = emptyTally();
   if (periodIds.length === 0) return tally;
   const wanted = new Set(periodIds);
@@ -95,22 +100,26 @@ export async function periodTally(corpus: ReducedCorpus, periodIds: readonly num
   }
   const store = storeOf(corpus);
   const ids = [...wanted].join(', ');
-  const terms = corpus.terms.vocabulary.strings;
-  for await (const [term, count, docs, units] of store.rows(
-    `SELECT term, sum(count)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_terms WHERE period IN (${ids}) GROUP BY term`,
-  )) {
-    tally.terms.set(terms[term as number]!, { count: count as number, docs: docs as number, units: units as number, pos: NO_COUNTS });
+  if (withTerms) {
+    const terms = corpus.terms.vocabulary.strings;
+    for await (const [term, count, docs, units] of store.integerChunks(
+      `SELECT term, sum(count)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_terms WHERE period IN (${ids}) GROUP BY term`,
+    )) {
+      for (let i = 0; i < term!.length; i++) tally.terms.set(terms[term![i]!]!, { count: count![i]!, docs: docs![i]!, units: units![i]!, pos: NO_COUNTS });
+    }
   }
   const entities = corpus.entityVocabulary.strings;
-  for await (const [entity, mentions, docs, units] of store.rows(
+  for await (const [entity, mentions, docs, units] of store.integerChunks(
     `SELECT entity, sum(mentions)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_entities WHERE period IN (${ids}) GROUP BY entity`,
   )) {
-    tally.entities.set(entities[entity as number]!, { mentions: mentions as number, docs: docs as number, units: units as number, surfaces: NO_COUNTS });
+    for (let i = 0; i < entity!.length; i++) {
+      tally.entities.set(entities[entity![i]!]!, { mentions: mentions![i]!, docs: docs![i]!, units: units![i]!, surfaces: NO_COUNTS });
+    }
   }
-  for await (const [a, b, count, docs] of store.rows(
-    `SELECT a, b, sum(count)::INTEGER, sum(docs)::INTEGER FROM period_entity_pairs WHERE period IN (${ids}) GROUP BY a, b`,
+  for await (const [a, b, count, docs] of store.integerChunks(
+    `SELECT a, b, sum(count)::INTEGER, sum(docs)::INTEGER FROM period_entity_pairs WHERE period IN (${ids}) GROUP BY a, b HAVING sum(count) >= ${minPairCount}`,
   )) {
-    tally.entityPairs.set(pairKey(entities[a as number]!, entities[b as number]!), { count: count as number, docs: docs as number });
+    for (let i = 0; i < a!.length; i++) tally.entityPairs.set(pairKey(entities[a![i]!]!, entities[b![i]!]!), { count: count![i]!, docs: docs![i]! });
   }
   return tally;
 }
@@ -131,13 +140,15 @@ export async function periodItems(corpus: ReducedCorpus, minTermCount: number): 
 export async function* entityPeriodMentions(corpus: ReducedCorpus): AsyncIterable<[entity: string, mentions: Map<number, number>]> {
   let current: number | undefined;
   let mentions = new Map<number, number>();
-  for await (const [entity, period, count] of storeOf(corpus).rows('SELECT entity, period, mentions FROM period_entities ORDER BY entity, period')) {
-    if (entity !== current) {
-      if (current !== undefined) yield [corpus.entityVocabulary.strings[current]!, mentions];
-      current = entity as number;
-      mentions = new Map();
+  for await (const [entity, period, count] of storeOf(corpus).integerChunks('SELECT entity, period, mentions FROM period_entities ORDER BY entity, period')) {
+    for (let i = 0; i < entity!.length; i++) {
+      if (entity![i] !== current) {
+        if (current !== undefined) yield [corpus.entityVocabulary.strings[current]!, mentions];
+        current = entity![i]!;
+        mentions = new Map();
+      }
+      mentions.set(period![i]!, count![i]!);
     }
-    mentions.set(period as number, count as number);
   }
   if (current !== undefined) yield [corpus.entityVocabulary.strings[current]!, mentions];
 }

@@ -175,6 +175,11 @@ export class OutputFolder {
     });
   }
 
+  /** tables of the store to drop once the Parquet files the store is writing are written */
+  dropAfterSettle(...tables: string[]): void {
+    this.drops.push(...tables);
+  }
+
   /** Waits for the Parquet files the store is writing and drops the tables they were written from; throws the first failure. */
   async settle(): Promise<void> {
     await this.writing;

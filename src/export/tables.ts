@@ -11,6 +11,7 @@ import { int, real, text } from './columns.js';
 import { entityName, pairChunks, storeOf, termsByCount, usualPos, usualPosIds } from './corpus-data.js';
 import { type Cell, csvText } from './csv.js';
 import type { OutputFolder, WrittenTable } from './output-dir.js';
+import { type StoredTable, writeStoredTable } from './stored-table.js';
 
 export const COLUMNS = {
   documents: [
@@ -69,12 +70,10 @@ export async function* termRows(corpus: ReducedCorpus): AsyncIterable<Cell[]> {
 }
 
 /**
- * terms.csv and its Parquet file: the rows' numbers (term and part-of-speech ids, counts, TF-IDF)
- * go to the store at once, which writes the Parquet file with the strings from the vocabularies
- * while the CSV is written.
+ * terms.csv and its Parquet file, from the rows' numbers (term and part-of-speech ids, counts,
+ * TF-IDF) in the store (see stored-table.ts).
  */
 export async function writeTerms(folder: OutputFolder, corpus: ReducedCorpus): Promise<WrittenTable> {
-  const store = storeOf(corpus);
   const { ids: posOf, tags } = await usualPosIds(corpus);
   const { vocabulary, count: counts, docs: docsOf } = corpus.terms;
   const order = termsByCount(corpus);
@@ -90,43 +89,28 @@ export async function writeTerms(folder: OutputFolder, corpus: ReducedCorpus): P
     docs[i] = docsOf[id]!;
     tfidfs[i] = round(tfidf(counts[id]!, corpus.documents, docsOf[id]!));
   });
-  const numbers = await store.numbers(TERM_NUMBERS, [
-    { name: 'term', type: 'INTEGER' },
-    { name: 'pos', type: 'INTEGER' },
-    { name: 'count', type: 'INTEGER' },
-    { name: 'docs', type: 'INTEGER' },
-    { name: 'tfidf', type: 'DOUBLE' },
-  ]);
-  try {
-    numbers.append([term, pos, count, docs, tfidfs], size);
-  } finally {
-    numbers.close();
-  }
-  const parquet = `
-    SELECT v.value AS term, coalesce(p.value, '') AS pos, n.count, n.docs, n.tfidf
-    FROM ${TERM_NUMBERS} n JOIN term_vocabulary v ON v.id = n.term LEFT JOIN pos_vocabulary p ON p.id = n.pos
-    ORDER BY n.rowid`;
-  const sink = await folder.openTable('terms', COLUMNS.terms, parquet, [TERM_NUMBERS]);
-  sink.parquetNow();
   const tagCells = tags.map((tag) => csvText(tag));
-  const lines = Math.min(size, sink.csvRoom());
-  for (let from = 0; from < lines; from += LINES_AT_ONCE) {
-    const to = Math.min(lines, from + LINES_AT_ONCE);
-    let text = '';
-    for (let i = from; i < to; i++) {
-      text += `${csvText(vocabulary.strings[term[i]!]!)},${pos[i]! >= 0 ? tagCells[pos[i]!] : ''},${count[i]},${docs[i]},${tfidfs[i]}\n`;
-    }
-    if (!sink.writeLines(text, to - from)) await sink.wait();
-  }
-  sink.skip(size - lines);
-  return sink.close();
+  const table: StoredTable = {
+    name: 'terms',
+    columns: COLUMNS.terms,
+    numbers: [
+      { name: 'term', type: 'INTEGER' },
+      { name: 'pos', type: 'INTEGER' },
+      { name: 'count', type: 'INTEGER' },
+      { name: 'docs', type: 'INTEGER' },
+      { name: 'tfidf', type: 'DOUBLE' },
+    ],
+    parquet: (from) => `
+      SELECT v.value AS term, coalesce(p.value, '') AS pos, n.count, n.docs, n.tfidf
+      FROM ${from} n JOIN term_vocabulary v ON v.id = n.term LEFT JOIN pos_vocabulary p ON p.id = n.pos
+      ORDER BY n.rowid`,
+    lines:
+      ([term, pos, count, docs, tfidf]) =>
+      (i) =>
+        `${csvText(vocabulary.strings[term![i]!]!)},${pos![i]! >= 0 ? tagCells[pos![i]!] : ''},${count![i]},${docs![i]},${tfidf![i]}\n`,
+  };
+  return writeStoredTable(folder, storeOf(corpus), table, (numbers) => numbers.append([term, pos, count, docs, tfidfs], size));
 }
-
-/** the store's table of terms' numbers, while it is written */
-const TERM_NUMBERS = 'term_numbers';
-
-/** CSV lines formatted at once from typed arrays */
-const LINES_AT_ONCE = 4096;
 
 /** surfaces by frequency, then code-unit order */
 export function surfaceList(surfaces: Map<string, number>): string[] {
@@ -250,69 +234,47 @@ export async function* cooccurrenceRows(corpus: ReducedCorpus, minTermPairCount:
 }
 
 /**
- * cooccurrence.csv and its Parquet file: the rows' numbers go to the store a chunk at a time (copied
- * in bulk); then the store writes the Parquet file from them, with the items' strings from the
- * vocabularies, in its own threads, while the CSV takes the text of the rows Excel opens, read back
- * from the store in order.
+ * cooccurrence.csv and its Parquet file, from the rows' numbers (item ids, counts, measures) in the
+ * store (see stored-table.ts).
  */
 export async function writeCooccurrence(folder: OutputFolder, corpus: ReducedCorpus, minTermPairCount: number): Promise<WrittenTable> {
-  const store = storeOf(corpus);
   const { units } = corpus;
   const offset = corpus.entityVocabulary.size;
-  const numbers = await store.numbers(COOCCURRENCE_NUMBERS, [
-    { name: 'a', type: 'INTEGER' },
-    { name: 'b', type: 'INTEGER' },
-    { name: 'count', type: 'INTEGER' },
-    { name: 'docs', type: 'INTEGER' },
-    { name: 'units_a', type: 'INTEGER' },
-    { name: 'units_b', type: 'INTEGER' },
-    { name: 'pmi', type: 'DOUBLE' },
-    { name: 'npmi', type: 'DOUBLE' },
-    { name: 'llr', type: 'DOUBLE' },
-    { name: 'dice', type: 'DOUBLE' },
-  ]);
-  const parquet = `
-    WITH items AS (SELECT id, value FROM entity_vocabulary UNION ALL SELECT id + ${offset} AS id, value FROM term_vocabulary)
-    SELECT ia.value AS a, ib.value AS b, CASE WHEN n.a < ${offset} THEN 'entity' ELSE 'term' END AS kind, n.count, n.docs, n.units_a, n.units_b,
-      CAST(${units} AS INTEGER) AS units, n.pmi, n.npmi, n.llr, n.dice
-    FROM ${COOCCURRENCE_NUMBERS} n JOIN items ia ON ia.id = n.a JOIN items ib ON ib.id = n.b
-    ORDER BY n.rowid`;
-  const sink = await folder.openTable('cooccurrence', COLUMNS.cooccurrence, parquet, [COOCCURRENCE_NUMBERS]);
-  let rows = 0;
-  try {
+  // each item's CSV cell, made once
+  const cells = new Array<string>(offset + corpus.terms.vocabulary.size);
+  const cell = (id: number) => (cells[id] ??= csvText(itemOf(corpus, id).item));
+  const table: StoredTable = {
+    name: 'cooccurrence',
+    columns: COLUMNS.cooccurrence,
+    numbers: [
+      { name: 'a', type: 'INTEGER' },
+      { name: 'b', type: 'INTEGER' },
+      { name: 'count', type: 'INTEGER' },
+      { name: 'docs', type: 'INTEGER' },
+      { name: 'units_a', type: 'INTEGER' },
+      { name: 'units_b', type: 'INTEGER' },
+      { name: 'pmi', type: 'DOUBLE' },
+      { name: 'npmi', type: 'DOUBLE' },
+      { name: 'llr', type: 'DOUBLE' },
+      { name: 'dice', type: 'DOUBLE' },
+    ],
+    parquet: (from) => `
+      WITH items AS (SELECT id, value FROM entity_vocabulary UNION ALL SELECT id + ${offset} AS id, value FROM term_vocabulary)
+      SELECT ia.value AS a, ib.value AS b, CASE WHEN n.a < ${offset} THEN 'entity' ELSE 'term' END AS kind, n.count, n.docs, n.units_a, n.units_b,
+        CAST(${units} AS INTEGER) AS units, n.pmi, n.npmi, n.llr, n.dice
+      FROM ${from} n JOIN items ia ON ia.id = n.a JOIN items ib ON ib.id = n.b
+      ORDER BY n.rowid`,
+    lines:
+      ([a, b, count, docs, unitsA, unitsB, pmi, npmi, llr, dice]) =>
+      (i) =>
+        `${cell(a![i]!)},${cell(b![i]!)},${a![i]! < offset ? 'entity' : 'term'},${count![i]},${docs![i]},${unitsA![i]},${unitsB![i]},${units},${pmi![i]},${npmi![i]},${llr![i]},${dice![i]}\n`,
+  };
+  return writeStoredTable(folder, storeOf(corpus), table, async (numbers) => {
     for await (const c of cooccurrenceChunks(corpus, minTermPairCount)) {
       numbers.append([c.a, c.b, c.count, c.docs, c.unitsA, c.unitsB, c.pmi, c.npmi, c.llr, c.dice], c.length);
-      rows += c.length;
     }
-  } finally {
-    numbers.close();
-  }
-  sink.parquetNow();
-  // each item's CSV cell, made once
-  const cells: string[] = [];
-  const cell = (id: number) => (cells[id] ??= csvText(itemOf(corpus, id).item));
-  const lines = Math.min(rows, sink.csvRoom());
-  let next = 0;
-  const chunks = store.numberChunks(
-    `SELECT CAST(rowid AS INTEGER), a, b, count, docs, units_a, units_b, pmi, npmi, llr, dice FROM ${COOCCURRENCE_NUMBERS} LIMIT ${lines}`,
-  );
-  for await (const [row, a, b, count, docs, unitsA, unitsB, pmi, npmi, llr, dice] of chunks) {
-    let text = '';
-    for (let i = 0; i < row!.length; i++) {
-      // a table read as it was appended (preserve_insertion_order): checked, since the CSV's order is the Parquet file's
-      if (row![i] !== next++) throw new Error(`${COOCCURRENCE_NUMBERS} read out of order`);
-      const kind = a![i]! < offset ? 'entity' : 'term';
-      text += `${cell(a![i]!)},${cell(b![i]!)},${kind},${count![i]},${docs![i]},${unitsA![i]},${unitsB![i]},${units},${pmi![i]},${npmi![i]},${llr![i]},${dice![i]}\n`;
-    }
-    if (!sink.writeLines(text, row!.length)) await sink.wait();
-  }
-  if (next !== lines) throw new Error(`${COOCCURRENCE_NUMBERS}: ${next} rows read of ${lines}`);
-  sink.skip(rows - lines);
-  return sink.close();
+  });
 }
-
-/** the store's table of cooccurrence's numbers, while it is written */
-const COOCCURRENCE_NUMBERS = 'cooccurrence_numbers';
 
 /** every message of every document in input order, then the files left out of folders */
 export async function* messageRows(
