@@ -20,12 +20,16 @@ export interface Association {
   dice: number;
 }
 
+function checkCount(key: keyof PairCounts, value: number): void {
+  if (!Number.isFinite(value) || value < 0) throw new RangeError(`pair counts: ${key} must be a finite number ≥ 0, got ${value}`);
+}
+
 function checkCounts(c: PairCounts): void {
-  for (const key of ['both', 'a', 'b', 'units'] as const) {
-    const value = c[key];
-    if (!Number.isFinite(value) || value < 0) throw new RangeError(`pair counts: ${key} must be a finite number ≥ 0, got ${value}`);
-  }
   const { both, a, b, units } = c;
+  checkCount('both', both);
+  checkCount('a', a);
+  checkCount('b', b);
+  checkCount('units', units);
   if (both < 1) throw new RangeError(`pair counts: both must be ≥ 1 (a pair that never meets has no association), got ${both}`);
   if (both > a) throw new RangeError(`pair counts: both (${both}) exceeds a (${a})`);
   if (both > b) throw new RangeError(`pair counts: both (${both}) exceeds b (${b})`);
@@ -48,10 +52,12 @@ export function associationOf(c: PairCounts): Association {
 
   const notA = units - a;
   const notB = units - b;
-  const observed = [both, a - both, b - both, units - a - b + both];
-  const expected = [(a * b) / units, (a * notB) / units, (notA * b) / units, (notA * notB) / units];
+  // the four cells (observed, expected), added in this order
   let sum = 0;
-  for (let i = 0; i < 4; i++) sum += cellTerm(observed[i]!, expected[i]!);
+  sum += cellTerm(both, (a * b) / units);
+  sum += cellTerm(a - both, (a * notB) / units);
+  sum += cellTerm(b - both, (notA * b) / units);
+  sum += cellTerm(units - a - b + both, (notA * notB) / units);
   // rounding can leave a tiny negative sum for an independent pair; G² is never below 0
   const llr = Math.max(0, 2 * sum);
 

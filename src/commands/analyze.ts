@@ -4,10 +4,32 @@
 import type { RowOf } from '../export/columns.js';
 import { periodItems } from '../export/corpus-data.js';
 import type { Cell } from '../export/csv.js';
-import type { OutputFolder } from '../export/output-dir.js';
+import type { OutputFolder, WrittenTable } from '../export/output-dir.js';
 import { type PeriodTop, reportMarkdown } from '../export/report.js';
-import { byMentions, COLUMNS, cooccurrenceRows, DOCUMENTS_SQL, ENTITY_MENTIONS_SQL, entityRows, messageRows, storeRows, termRows } from '../export/tables.js';
-import { burstRows, burstTableRows, entityTimelineRows, networkGexf, periodTallies, TIMELINE_COLUMNS, termTimelineRows } from '../export/timelines.js';
+import {
+  byMentions,
+  COLUMNS,
+  cooccurrenceRows,
+  DOCUMENTS_SQL,
+  ENTITY_MENTIONS_SQL,
+  entityRows,
+  messageRows,
+  storeRows,
+  termRows,
+  writeCooccurrence,
+  writeTerms,
+} from '../export/tables.js';
+import {
+  burstRows,
+  burstTableRows,
+  entityTimelineRows,
+  networkGexf,
+  periodTallies,
+  TIMELINE_COLUMNS,
+  termTimelineRows,
+  writeEntityTimeline,
+  writeTermTimeline,
+} from '../export/timelines.js';
 import { type AnalyzeConfig, analyzeConfig, type RawOptions, unitName } from '../options.js';
 import type { CacheStats } from '../pipeline/pool.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
@@ -40,19 +62,36 @@ interface TableSource {
   rows: () => AsyncIterable<readonly Cell[]> | Iterable<readonly Cell[]>;
   /** the store's query for the same rows, when the store holds the table as it is */
   storedAs?: string;
+  /** writes the table into the output folder by a way of its own (rows() is for the library) */
+  write?: (folder: OutputFolder) => Promise<WrittenTable>;
 }
 
 function tableSources(corpus: ReducedCorpus, config: AnalyzeConfig, items: { entities: string[]; terms: string[] } | undefined): TableSource[] {
   const tables: TableSource[] = [
     { name: 'documents', columns: COLUMNS.documents, rows: () => storeRows(corpus, DOCUMENTS_SQL), storedAs: DOCUMENTS_SQL },
-    { name: 'terms', columns: COLUMNS.terms, rows: () => termRows(corpus) },
+    { name: 'terms', columns: COLUMNS.terms, rows: () => termRows(corpus), write: (folder) => writeTerms(folder, corpus) },
     { name: 'entities', columns: COLUMNS.entities, rows: () => entityRows(corpus) },
-    { name: 'cooccurrence', columns: COLUMNS.cooccurrence, rows: () => cooccurrenceRows(corpus, config.minPairCount) },
+    {
+      name: 'cooccurrence',
+      columns: COLUMNS.cooccurrence,
+      rows: () => cooccurrenceRows(corpus, config.minPairCount),
+      write: (folder) => writeCooccurrence(folder, corpus, config.minPairCount),
+    },
   ];
   if (items) {
     tables.push(
-      { name: 'entity_timeline', columns: TIMELINE_COLUMNS.entityTimeline, rows: () => entityTimelineRows(corpus, items.entities) },
-      { name: 'term_timeline', columns: TIMELINE_COLUMNS.termTimeline, rows: () => termTimelineRows(corpus, items.terms) },
+      {
+        name: 'entity_timeline',
+        columns: TIMELINE_COLUMNS.entityTimeline,
+        rows: () => entityTimelineRows(corpus, items.entities),
+        write: (folder) => writeEntityTimeline(folder, corpus),
+      },
+      {
+        name: 'term_timeline',
+        columns: TIMELINE_COLUMNS.termTimeline,
+        rows: () => termTimelineRows(corpus, items.terms),
+        write: (folder) => writeTermTimeline(folder, corpus, config.minTermCount),
+      },
     );
   }
   return tables;
@@ -73,7 +112,7 @@ export async function runAnalyze(options: AnalyzeOptions, hooks: RunHooks = {}):
     const { corpus } = run;
     await mentions.close();
     const items = await periodItemsOf(corpus, config);
-    for (const t of tableSources(corpus, config, items)) await folder.writeTable(t.name, t.columns, t.rows(), t.storedAs);
+    for (const t of tableSources(corpus, config, items)) await (t.write ? t.write(folder) : folder.writeTable(t.name, t.columns, t.rows(), t.storedAs));
     const periods = items && config.by ? await writePeriods(corpus, config, folder, config.by) : undefined;
     // messages and the report last: they say which tables Excel's row limit cut
     const notes = folder.truncated.map((t) => [
@@ -95,6 +134,8 @@ export async function runAnalyze(options: AnalyzeOptions, hooks: RunHooks = {}):
       ...(periods ? { periods } : {}),
     });
     folder.writeText('report.md', report);
+    // the Parquet files the store is still writing
+    await folder.settle();
     const written = finishRun(run, folder, countsOf(corpus, run.skipped.length));
     const c = corpus.statusCounts;
     return {
@@ -117,7 +158,8 @@ async function writePeriods(corpus: ReducedCorpus, config: AnalyzeConfig, folder
   const bursts = await burstRows(corpus);
   await folder.writeTable('bursts', TIMELINE_COLUMNS.bursts, burstTableRows(corpus, bursts));
   const tops: PeriodTop[] = [];
-  for await (const [period, tally] of periodTallies(corpus)) {
+  // the networks and the report read entities and entity pairs: no terms, no pairs left out of the networks
+  for await (const [period, tally] of periodTallies(corpus, { terms: false, minPairCount: config.minPairCount })) {
     folder.writeText(`network_${period}.gexf`, networkGexf(corpus, period, tally, config.minPairCount, unitName(config.unit)));
     tops.push({ period, documents: tally.documents, tokens: tally.tokens, entities: byMentions(tally.entities).slice(0, TOP_PER_GROUP) });
   }

@@ -70,6 +70,8 @@ export async function runCompare(options: CompareOptions, hooks: RunHooks = {}):
     );
     folder.writeText('report.md', comparisonReport(summaries, networks, nameOf, { ...keyness, top: config.top, minPairCount: config.minPairCount }));
     const failed = corpus.statusCounts.failed;
+    // the Parquet files the store is still writing
+    await folder.settle();
     const written = finishRun(run, folder, {
       files: corpus.files,
       analysed: corpus.documents,

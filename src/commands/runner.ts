@@ -135,7 +135,7 @@ export async function withOutputs<T>(
   try {
     return await work(store, folder);
   } catch (error) {
-    folder.discard();
+    await folder.discard();
     throw error;
   } finally {
     store.close();

@@ -24,14 +24,27 @@ export function termsByCount(corpus: ReducedCorpus): number[] {
 
 /** each term's most frequent part of speech, ties to the first in code-unit order */
 export async function usualPos(corpus: ReducedCorpus): Promise<string[]> {
+  const { ids, tags } = await usualPosIds(corpus);
   const pos: string[] = [];
-  const rows = storeOf(corpus).rows(`
-    SELECT p.term, v.value FROM (
+  ids.forEach((tag, term) => {
+    if (tag >= 0) pos[term] = tags[tag]!;
+  });
+  return pos;
+}
+
+/** the same as ids, by term id (−1 for a term without one), and the parts of speech by id */
+export async function usualPosIds(corpus: ReducedCorpus): Promise<{ ids: Int32Array; tags: string[] }> {
+  const store = storeOf(corpus);
+  const ids = new Int32Array(corpus.terms.vocabulary.size).fill(-1);
+  const chunks = store.integerChunks(`
+    SELECT term, pos FROM (
       SELECT term, pos, row_number() OVER (PARTITION BY term ORDER BY t.count DESC, r.rank) AS n
       FROM term_pos t JOIN pos_vocabulary r ON r.id = t.pos
-    ) p JOIN pos_vocabulary v ON v.id = p.pos WHERE p.n = 1`);
-  for await (const [term, tag] of rows) pos[term as number] = tag as string;
-  return pos;
+    ) WHERE n = 1`);
+  for await (const [term, pos] of chunks) for (let i = 0; i < term!.length; i++) ids[term![i]!] = pos![i]!;
+  const tags: string[] = [];
+  for await (const [id, value] of store.rows('SELECT id, value FROM pos_vocabulary')) tags[id as number] = value as string;
+  return { ids, tags };
 }
 
 /**
@@ -44,27 +57,38 @@ export async function* pairRows(
   minCount: number,
   limit?: number,
 ): AsyncIterable<[a: string, b: string, count: number, docs: number, aId: number, bId: number]> {
-  const table = kind === 'term' ? 'term_pairs' : 'entity_pairs';
-  const vocabulary = kind === 'term' ? 'term_vocabulary' : 'entity_vocabulary';
   const strings = kind === 'term' ? corpus.terms.vocabulary.strings : corpus.entityVocabulary.strings;
-  // ids and counts only: the strings are the vocabulary's, in memory
-  const chunks = storeOf(corpus).integerChunks(`
-    SELECT CASE WHEN va.rank < vb.rank THEN p.a ELSE p.b END, CASE WHEN va.rank < vb.rank THEN p.b ELSE p.a END, p.count, p.docs
-    FROM ${table} p JOIN ${vocabulary} va ON va.id = p.a JOIN ${vocabulary} vb ON vb.id = p.b
-    WHERE p.count >= ${minCount}
-    ORDER BY p.count DESC, p.docs DESC, least(va.rank, vb.rank), greatest(va.rank, vb.rank)
-    ${limit === undefined ? '' : `LIMIT ${limit}`}`);
-  for await (const [a, b, count, docs] of chunks) {
+  for await (const [a, b, count, docs] of pairChunks(corpus, kind, minCount, limit)) {
     for (let i = 0; i < a!.length; i++) yield [strings[a![i]!]!, strings[b![i]!]!, count![i]!, docs![i]!, a![i]!, b![i]!];
   }
 }
 
 /**
+ * The same pairs a chunk at a time, as columns of ids and counts (a, b, count, docs), each an
+ * Int32Array valid until the next chunk: the strings are the vocabulary's, in memory.
+ */
+export function pairChunks(corpus: ReducedCorpus, kind: 'term' | 'entity', minCount: number, limit?: number): AsyncIterable<Int32Array[]> {
+  const table = kind === 'term' ? 'term_pairs' : 'entity_pairs';
+  const vocabulary = kind === 'term' ? 'term_vocabulary' : 'entity_vocabulary';
+  return storeOf(corpus).integerChunks(`
+    SELECT CASE WHEN va.rank < vb.rank THEN p.a ELSE p.b END, CASE WHEN va.rank < vb.rank THEN p.b ELSE p.a END, p.count, p.docs
+    FROM ${table} p JOIN ${vocabulary} va ON va.id = p.a JOIN ${vocabulary} vb ON vb.id = p.b
+    WHERE p.count >= ${minCount}
+    ORDER BY p.count DESC, p.docs DESC, least(va.rank, vb.rank), greatest(va.rank, vb.rank)
+    ${limit === undefined ? '' : `LIMIT ${limit}`}`);
+}
+
+/**
  * The counts of some periods (by store id) together, as a tally: terms, entities and entity pairs,
  * with the periods' documents, tokens and units; parts of speech, surfaces and term pairs are left
- * out (their maps are one shared empty map: a period's tally is read, never merged into).
+ * out (their maps are one shared empty map: a period's tally is read, never merged into). `terms:
+ * false` leaves the terms out too, and `minPairCount` the entity pairs seen in fewer units.
  */
-export async function periodTally(corpus: ReducedCorpus, periodIds: readonly number[]): Promise<Tally> {
+export async function periodTally(
+  corpus: ReducedCorpus,
+  periodIds: readonly number[],
+  { terms: withTerms = true, minPairCount = 1 }: { terms?: boolean; minPairCount?: number } = {},
+): Promise<Tally> {
   const tally = emptyTally();
   if (periodIds.length === 0) return tally;
   const wanted = new Set(periodIds);
@@ -76,22 +100,26 @@ export async function periodTally(corpus: ReducedCorpus, periodIds: readonly num
   }
   const store = storeOf(corpus);
   const ids = [...wanted].join(', ');
-  const terms = corpus.terms.vocabulary.strings;
-  for await (const [term, count, docs, units] of store.rows(
-    `SELECT term, sum(count)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_terms WHERE period IN (${ids}) GROUP BY term`,
-  )) {
-    tally.terms.set(terms[term as number]!, { count: count as number, docs: docs as number, units: units as number, pos: NO_COUNTS });
+  if (withTerms) {
+    const terms = corpus.terms.vocabulary.strings;
+    for await (const [term, count, docs, units] of store.integerChunks(
+      `SELECT term, sum(count)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_terms WHERE period IN (${ids}) GROUP BY term`,
+    )) {
+      for (let i = 0; i < term!.length; i++) tally.terms.set(terms[term![i]!]!, { count: count![i]!, docs: docs![i]!, units: units![i]!, pos: NO_COUNTS });
+    }
   }
   const entities = corpus.entityVocabulary.strings;
-  for await (const [entity, mentions, docs, units] of store.rows(
+  for await (const [entity, mentions, docs, units] of store.integerChunks(
     `SELECT entity, sum(mentions)::INTEGER, sum(docs)::INTEGER, sum(units)::INTEGER FROM period_entities WHERE period IN (${ids}) GROUP BY entity`,
   )) {
-    tally.entities.set(entities[entity as number]!, { mentions: mentions as number, docs: docs as number, units: units as number, surfaces: NO_COUNTS });
+    for (let i = 0; i < entity!.length; i++) {
+      tally.entities.set(entities[entity![i]!]!, { mentions: mentions![i]!, docs: docs![i]!, units: units![i]!, surfaces: NO_COUNTS });
+    }
   }
-  for await (const [a, b, count, docs] of store.rows(
-    `SELECT a, b, sum(count)::INTEGER, sum(docs)::INTEGER FROM period_entity_pairs WHERE period IN (${ids}) GROUP BY a, b`,
+  for await (const [a, b, count, docs] of store.integerChunks(
+    `SELECT a, b, sum(count)::INTEGER, sum(docs)::INTEGER FROM period_entity_pairs WHERE period IN (${ids}) GROUP BY a, b HAVING sum(count) >= ${minPairCount}`,
   )) {
-    tally.entityPairs.set(pairKey(entities[a as number]!, entities[b as number]!), { count: count as number, docs: docs as number });
+    for (let i = 0; i < a!.length; i++) tally.entityPairs.set(pairKey(entities[a![i]!]!, entities[b![i]!]!), { count: count![i]!, docs: docs![i]! });
   }
   return tally;
 }
@@ -112,28 +140,15 @@ export async function periodItems(corpus: ReducedCorpus, minTermCount: number): 
 export async function* entityPeriodMentions(corpus: ReducedCorpus): AsyncIterable<[entity: string, mentions: Map<number, number>]> {
   let current: number | undefined;
   let mentions = new Map<number, number>();
-  for await (const [entity, period, count] of storeOf(corpus).rows('SELECT entity, period, mentions FROM period_entities ORDER BY entity, period')) {
-    if (entity !== current) {
-      if (current !== undefined) yield [corpus.entityVocabulary.strings[current]!, mentions];
-      current = entity as number;
-      mentions = new Map();
+  for await (const [entity, period, count] of storeOf(corpus).integerChunks('SELECT entity, period, mentions FROM period_entities ORDER BY entity, period')) {
+    for (let i = 0; i < entity!.length; i++) {
+      if (entity![i] !== current) {
+        if (current !== undefined) yield [corpus.entityVocabulary.strings[current]!, mentions];
+        current = entity![i]!;
+        mentions = new Map();
+      }
+      mentions.set(period![i]!, count![i]!);
     }
-    mentions.set(period as number, count as number);
   }
   if (current !== undefined) yield [corpus.entityVocabulary.strings[current]!, mentions];
-}
-
-/** the terms of each group (an outlet or a day), group by group: term id → count */
-export async function* groupTerms(corpus: ReducedCorpus): AsyncIterable<[group: number, terms: Map<number, number>]> {
-  let current: number | undefined;
-  let terms = new Map<number, number>();
-  for await (const [group, term, count] of storeOf(corpus).rows('SELECT grp, term, count FROM group_terms ORDER BY grp')) {
-    if (group !== current) {
-      if (current !== undefined) yield [current, terms];
-      current = group as number;
-      terms = new Map();
-    }
-    terms.set(term as number, count as number);
-  }
-  if (current !== undefined) yield [current, terms];
 }

@@ -23,6 +23,20 @@ export interface WrittenTable {
 export interface TableSink {
   /** false when the file is behind: await wait() before writing more */
   write(row: readonly Cell[]): boolean;
+  /** rows the CSV file still takes before Excel's limit */
+  csvRoom(): number;
+  /**
+   * For a table the store holds (`storedAs`): the CSV lines of the next `count` rows (csvLine,
+   * at most csvRoom()), already formatted; false when the file is behind.
+   */
+  writeLines(text: string, count: number): boolean;
+  /** For a table the store holds: the next `count` rows, which the CSV does not take (past its limit). */
+  skip(count: number): void;
+  /**
+   * For a table the store holds: it holds every row now, so the store may write the Parquet file
+   * while the CSV is still being written (otherwise that starts at close).
+   */
+  parquetNow(): void;
   wait(): Promise<void>;
   close(): Promise<WrittenTable>;
 }
@@ -34,6 +48,13 @@ export class OutputFolder {
   /** the output folder did not exist: a failed run removes it again */
   private createdOutDir: boolean | undefined;
   readonly tables: WrittenTable[] = [];
+  /** the Parquet files the store is writing, one after the other, while the run goes on */
+  private writing: Promise<void> = Promise.resolve();
+  private unsettled = false;
+  /** the first Parquet file that could not be written */
+  private failure: unknown;
+  /** tables of the store to drop once their Parquet files are written */
+  private readonly drops: string[] = [];
 
   constructor(
     readonly outDir: string,
@@ -65,9 +86,11 @@ export class OutputFolder {
    * A table as CSV for Excel (BOM, header, formula-like cells made inert; at most the row limit) and,
    * when the run has a store, as Parquet with every row and typed columns ('' is NULL in a number
    * column). A table the store holds as it is (`storedAs`, a query giving the same columns and rows,
-   * complete when the sink is closed) goes to Parquet straight from the store.
+   * complete when the sink is closed) goes to Parquet straight from the store. The store writes the
+   * Parquet file in its own threads after `close`, while the run goes on: `settle` waits for it;
+   * `dropAfter` names tables of the store to drop then (the ones `storedAs` reads).
    */
-  async openTable(name: string, columns: readonly Column[], storedAs?: string): Promise<TableSink> {
+  async openTable(name: string, columns: readonly Column[], storedAs?: string, dropAfter: readonly string[] = []): Promise<TableSink> {
     const csvName = `${name}.csv`;
     const csv = new CsvWriter(
       join(this.stagingDir(), csvName),
@@ -79,25 +102,48 @@ export class OutputFolder {
     const numeric = columns.map((c) => c.type !== 'VARCHAR');
     let rows = 0;
     const limit = this.csvRowLimit;
+    let parquetStarted = false;
+    const startParquet = () => {
+      if (!store || parquetStarted) return;
+      parquetStarted = true;
+      const parquetName = `parquet/${name}.parquet`;
+      const source = storedAs === undefined ? `out_${name}` : `(${storedAs})`;
+      this.inBackground(store, `COPY ${source} TO '${join(this.staging, parquetName).replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+      this.drops.push(...(parquet ? [`out_${name}`] : []), ...dropAfter);
+      this.files.push(parquetName);
+    };
+    const stored = (what: string) => {
+      if (storedAs === undefined) throw new Error(`${name}: ${what} is for a table the store holds`);
+    };
     return {
       write: (row) => {
         rows++;
         parquet?.append(row.map((cell, k) => (cell === '' && numeric[k] ? null : cell)));
         return rows > limit || csv.write(row);
       },
+      csvRoom: () => Math.max(0, limit - rows),
+      writeLines: (text, count) => {
+        stored('writeLines');
+        if (rows + count > limit) throw new RangeError(`${name}: ${count} lines past the CSV's room of ${limit - rows}`);
+        rows += count;
+        return csv.writeLines(text, count);
+      },
+      skip: (count) => {
+        stored('skip');
+        if (count > 0 && rows < limit) throw new RangeError(`${name}: rows skipped while the CSV has room`);
+        rows += count;
+      },
+      parquetNow: () => {
+        stored('parquetNow');
+        startParquet();
+      },
       wait: () => csv.wait(),
       close: async () => {
         await csv.close();
         this.open.delete(csv);
         this.files.push(csvName);
-        if (store) {
-          parquet?.close();
-          const parquetName = `parquet/${name}.parquet`;
-          const source = storedAs === undefined ? `out_${name}` : `(${storedAs})`;
-          await store.run(`COPY ${source} TO '${join(this.staging, parquetName).replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`);
-          if (parquet) await store.run(`DROP TABLE out_${name}`);
-          this.files.push(parquetName);
-        }
+        parquet?.close();
+        startParquet();
         const table = { name, rows, csvRows: Math.min(rows, limit) };
         this.tables.push(table);
         return table;
@@ -117,26 +163,62 @@ export class OutputFolder {
     return sink.close();
   }
 
+  /** a statement of the store run after the ones before it, on a connection of its own, while the run goes on */
+  private inBackground(store: Store, sql: string): void {
+    this.unsettled = true;
+    this.writing = this.writing.then(async () => {
+      if (this.failure === undefined) await store.runApart(sql);
+    });
+    // kept, not thrown here: settle reports it (and nothing is left unhandled)
+    this.writing = this.writing.catch((error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
+  /** tables of the store to drop once the Parquet files the store is writing are written */
+  dropAfterSettle(...tables: string[]): void {
+    this.drops.push(...tables);
+  }
+
+  /** Waits for the Parquet files the store is writing and drops the tables they were written from; throws the first failure. */
+  async settle(): Promise<void> {
+    await this.writing;
+    this.unsettled = false;
+    if (this.failure !== undefined) throw this.failure;
+    for (const table of this.drops.splice(0)) await this.store?.run(`DROP TABLE IF EXISTS ${table}`);
+  }
+
   /** the tables Excel's row limit cut, for messages.csv and the report */
   get truncated(): WrittenTable[] {
     return this.tables.filter((t) => t.csvRows < t.rows);
   }
 
-  /** Moves every file into the output folder (replacing what was there) and removes the staging folder. */
+  /** Moves every file into the output folder (replacing what was there) and removes the staging folder; after settle. */
   publish(): string[] {
+    if (this.unsettled) throw new Error('the store is still writing Parquet files: await settle() before publish()');
     try {
       for (const name of this.files) {
         mkdirSync(dirname(join(this.outDir, name)), { recursive: true });
         renameSync(join(this.staging, name), join(this.outDir, name));
       }
     } finally {
-      this.discard();
+      this.removeStaging();
     }
     return this.files.map((name) => join(this.outDir, name));
   }
 
-  /** Removes what the run wrote: the staging folder, and the output folder if the run made it and it is empty. */
-  discard(): void {
+  /**
+   * Removes what the run wrote, once the store has stopped writing into it: the staging folder, and
+   * the output folder if the run made it and it is empty.
+   */
+  async discard(): Promise<void> {
+    this.failure ??= new Error('discarded');
+    await this.writing;
+    this.unsettled = false;
+    this.removeStaging();
+  }
+
+  private removeStaging(): void {
     for (const csv of this.open) csv.destroy();
     this.open.clear();
     rmSync(this.staging, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { round, tfidf } from '../aggregate/scores.js';
 import type { EntityStat } from '../aggregate/tally.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import { compareCodeUnits } from '../text/compare.js';
-import { entityName, groupTerms, pairRows } from './corpus-data.js';
+import { entityName, pairRows, storeOf } from './corpus-data.js';
 import type { WrittenTable } from './output-dir.js';
 import { byMentions, surfaceList } from './tables.js';
 
@@ -40,14 +40,51 @@ interface RankedTerm {
 
 const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
-/** terms of a group (term id → count) by TF-IDF with the corpus idf, ties by count then code-unit order */
-function rankTerms(corpus: ReducedCorpus, counts: Iterable<[number, number]>, docsOf: (id: number) => number, top: number): RankedTerm[] {
-  const { vocabulary, docs } = corpus.terms;
-  const ranked: RankedTerm[] = [];
-  for (const [id, count] of counts) {
-    ranked.push({ term: vocabulary.strings[id]!, count, docs: docsOf(id), tfidf: round(tfidf(count, corpus.documents, docs[id]!)) });
+/** a's place against b's: by TF-IDF, then count (both descending), then the term in code-unit order */
+const byTfidf = (a: RankedTerm, b: RankedTerm) => b.tfidf - a.tfidf || b.count - a.count || compareCodeUnits(a.term, b.term);
+
+/**
+ * The first `top` terms in byTfidf order, kept as they come (a sorted list of at most `top`): the
+ * order is total (terms differ), so these are the first of the whole list sorted, without sorting it.
+ */
+class TopTerms {
+  readonly terms: RankedTerm[] = [];
+  constructor(private readonly top: number) {}
+
+  /** a term id, its count (in the corpus or the group) and the docs column to show */
+  add(corpus: ReducedCorpus, id: number, count: number, docs: number): void {
+    if (this.top <= 0) return;
+    const { vocabulary, docs: corpusDocs } = corpus.terms;
+    const candidate = { term: '', count, docs, tfidf: round(tfidf(count, corpus.documents, corpusDocs[id]!)) };
+    const list = this.terms;
+    const last = list[list.length - 1];
+    // cheap rejections first: below the last kept on TF-IDF, or on count at an equal TF-IDF
+    if (list.length === this.top && last && (candidate.tfidf < last.tfidf || (candidate.tfidf === last.tfidf && candidate.count < last.count))) return;
+    candidate.term = vocabulary.strings[id]!;
+    if (list.length === this.top && byTfidf(candidate, last!) > 0) return;
+    let at = list.length;
+    while (at > 0 && byTfidf(candidate, list[at - 1]!) < 0) at--;
+    list.splice(at, 0, candidate);
+    if (list.length > this.top) list.pop();
   }
-  return ranked.sort((a, b) => b.tfidf - a.tfidf || b.count - a.count || compareCodeUnits(a.term, b.term)).slice(0, top);
+}
+
+/** each group's (an outlet's, a day's) `top` terms by TF-IDF with the corpus idf; a group's docs column is the term's corpus documents */
+async function groupTops(corpus: ReducedCorpus, top: number): Promise<Map<number, RankedTerm[]>> {
+  const tops: TopTerms[] = [];
+  const docs = corpus.terms.docs;
+  for await (const [group, term, count] of storeOf(corpus).integerChunks('SELECT grp, term, count FROM group_terms')) {
+    for (let i = 0; i < group!.length; i++) {
+      const g = group![i]!;
+      tops[g] ??= new TopTerms(top);
+      tops[g].add(corpus, term![i]!, count![i]!, docs[term![i]!]!);
+    }
+  }
+  const byGroup = new Map<number, RankedTerm[]>();
+  tops.forEach((t, g) => {
+    byGroup.set(g, t.terms);
+  });
+  return byGroup;
 }
 
 export async function reportMarkdown(corpus: ReducedCorpus, options: ReportOptions): Promise<string> {
@@ -87,22 +124,15 @@ export async function reportMarkdown(corpus: ReducedCorpus, options: ReportOptio
 
   const { count: termCount, docs: termDocs } = corpus.terms;
   out.push(`## Top keywords (TF-IDF)`, '', '| # | term | count | docs | TF-IDF |', '|---:|---|---:|---:|---:|');
-  const all = rankTerms(
-    corpus,
-    termCount.map((n, id) => [id, n] as [number, number]),
-    (id) => termDocs[id]!,
-    options.top,
-  );
-  for (const [i, r] of all.entries()) out.push(`| ${i + 1} | ${cell(r.term)} | ${r.count} | ${r.docs} | ${r.tfidf} |`);
+  const all = new TopTerms(options.top);
+  termCount.forEach((n, id) => {
+    all.add(corpus, id, n, termDocs[id]!);
+  });
+  for (const [i, r] of all.terms.entries()) out.push(`| ${i + 1} | ${cell(r.term)} | ${r.count} | ${r.docs} | ${r.tfidf} |`);
   out.push('');
 
   // each group's top keywords; a group's docs column in these tables is its documents
-  const tops = new Map<number, RankedTerm[]>();
-  for await (const [group, terms] of groupTerms(corpus))
-    tops.set(
-      group,
-      rankTerms(corpus, terms, (id) => termDocs[id]!, options.topPerGroup),
-    );
+  const tops = await groupTops(corpus, options.topPerGroup);
   const groupSection = (title: string, groups: { key: string; id: number; documents: number }[]) => {
     out.push(`## ${title}`, '', '| | docs | top keywords (TF-IDF) |', '|---|---:|---|');
     for (const g of groups) {

@@ -6,12 +6,14 @@ import { type BurstRow, burstsOf } from '../aggregate/bursts.js';
 import { round } from '../aggregate/scores.js';
 import { splitPairKey, type Tally } from '../aggregate/tally.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
-import type { Column } from '../store/store.js';
+import type { Column, NumberAppender, NumberColumn } from '../store/store.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { int, real, text } from './columns.js';
-import { entityName, entityPeriodMentions, periodTally } from './corpus-data.js';
-import type { Cell } from './csv.js';
+import { entityName, entityPeriodMentions, periodTally, storeOf } from './corpus-data.js';
+import { type Cell, csvText } from './csv.js';
 import { gexfOf } from './gexf.js';
+import type { OutputFolder, WrittenTable } from './output-dir.js';
+import { type StoredTable, writeStoredTable } from './stored-table.js';
 
 export const TIMELINE_COLUMNS = {
   entityTimeline: [
@@ -55,9 +57,150 @@ export const TIMELINE_COLUMNS = {
 const per10k = (n: number, tokens: number): Cell => (tokens > 0 ? round((n / tokens) * 10_000) : '');
 const share = (n: number, docs: number): Cell => (docs > 0 ? round(n / docs) : '');
 
-/** each period with documents, in time order (period keys sort so), with its counts */
-export async function* periodTallies(corpus: ReducedCorpus): AsyncIterable<[period: string, tally: Tally]> {
-  for (const p of corpus.periods) yield [p.key, await periodTally(corpus, [p.id])];
+/** each period with documents, in time order (period keys sort so), with its counts (see periodTally for the options) */
+export async function* periodTallies(corpus: ReducedCorpus, options?: Parameters<typeof periodTally>[2]): AsyncIterable<[period: string, tally: Tally]> {
+  for (const p of corpus.periods) yield [p.key, await periodTally(corpus, [p.id], options)];
+}
+
+/**
+ * The periods as the store's query for a timeline takes them: a VALUES list of each period's place
+ * in time order and its store id, and a table of the store with each place's key (for the Parquet
+ * file), named `name`.
+ */
+async function periodsInStore(corpus: ReducedCorpus, name: string): Promise<string> {
+  const keys = await storeOf(corpus).table(name, [
+    { name: 'ord', type: 'INTEGER' },
+    { name: 'key', type: 'VARCHAR' },
+  ]);
+  corpus.periods.forEach((p, ord) => {
+    keys.append([ord, p.key]);
+  });
+  keys.close();
+  if (corpus.periods.length === 0) return '(SELECT 0 AS ord, 0 AS id WHERE false) AS periods';
+  return `(VALUES ${corpus.periods.map((p, ord) => `(${ord}, ${p.id})`).join(', ')}) AS periods(ord, id)`;
+}
+
+/** The numbers of a timeline's row as the store keeps them (see stored-table.ts). */
+const TIMELINE_NUMBERS = [
+  { name: 'period', type: 'INTEGER' },
+  { name: 'item', type: 'INTEGER' },
+  { name: 'count', type: 'INTEGER' },
+  { name: 'docs', type: 'INTEGER' },
+  { name: 'per_10k_tokens', type: 'DOUBLE' },
+  { name: 'share_of_docs', type: 'DOUBLE' },
+  { name: 'period_docs', type: 'INTEGER' },
+  { name: 'period_tokens', type: 'INTEGER' },
+] as const;
+
+/**
+ * Appends a timeline's numbers: the store's rows (period place, item id, count, docs), in the table's
+ * order, with each period's rates and totals.
+ */
+async function fillTimeline(corpus: ReducedCorpus, sql: string, numbers: NumberAppender): Promise<void> {
+  const totals = corpus.periods.map((p) => p.totals);
+  let buffers: NumberColumn[] = [];
+  for await (const [period, item, count, docs] of storeOf(corpus).integerChunks(sql)) {
+    const length = period!.length;
+    if ((buffers[0]?.length ?? 0) < length) buffers = [new Float64Array(length), new Float64Array(length), new Int32Array(length), new Int32Array(length)];
+    const [per10k, share, periodDocs, periodTokens] = buffers as [Float64Array, Float64Array, Int32Array, Int32Array];
+    for (let i = 0; i < length; i++) {
+      const t = totals[period![i]!]!;
+      // as per10k and share give them; NaN for the empty cell (NULL in the Parquet file)
+      per10k[i] = t.tokens > 0 ? round((count![i]! / t.tokens) * 10_000) : Number.NaN;
+      share[i] = t.documents > 0 ? round(docs![i]! / t.documents) : Number.NaN;
+      periodDocs[i] = t.documents;
+      periodTokens[i] = t.tokens;
+    }
+    numbers.append([period!, item!, count!, docs!, per10k, share, periodDocs, periodTokens], length);
+  }
+}
+
+/** a timeline's rate cell: empty where the period has no tokens (or documents) */
+const rateCell = (value: number, total: number) => (total > 0 ? `${value}` : '');
+
+/**
+ * entity_timeline.csv and its Parquet file (the rows of entityTimelineRows), from the rows' numbers
+ * in the store: which entities, and their order in each period, come from the store's query.
+ */
+export async function writeEntityTimeline(folder: OutputFolder, corpus: ReducedCorpus): Promise<WrittenTable> {
+  const store = storeOf(corpus);
+  const periods = await periodsInStore(corpus, 'entity_timeline_periods');
+  const ids = corpus.entityVocabulary.strings;
+  const info = await store.table('entity_timeline_names', [
+    { name: 'id', type: 'INTEGER' },
+    { name: 'name', type: 'VARCHAR' },
+    { name: 'type', type: 'VARCHAR' },
+  ]);
+  // each entity's cells (id, name, type), made once
+  const cells = ids.map((id, k) => {
+    const { name, type } = entityName(corpus, id);
+    info.append([k, name, type]);
+    return `${csvText(id)},${csvText(name)},${csvText(type)}`;
+  });
+  info.close();
+  const periodCells = corpus.periods.map((p) => csvText(p.key));
+  const table: StoredTable = {
+    name: 'entity_timeline',
+    columns: TIMELINE_COLUMNS.entityTimeline,
+    numbers: [...TIMELINE_NUMBERS],
+    parquet: (from) => `
+      SELECT k.key AS period, v.value AS entity_id, i.name, i.type, n.count AS mentions, n.docs,
+        CASE WHEN n.period_tokens > 0 THEN n.per_10k_tokens END AS per_10k_tokens, CASE WHEN n.period_docs > 0 THEN n.share_of_docs END AS share_of_docs,
+        n.period_docs, n.period_tokens
+      FROM ${from} n JOIN entity_timeline_periods k ON k.ord = n.period JOIN entity_vocabulary v ON v.id = n.item JOIN entity_timeline_names i ON i.id = n.item
+      ORDER BY n.rowid`,
+    lines:
+      ([period, item, count, docs, per10k, share, periodDocs, periodTokens]) =>
+      (i) =>
+        `${periodCells[period![i]!]},${cells[item![i]!]},${count![i]},${docs![i]},${rateCell(per10k![i]!, periodTokens![i]!)},${rateCell(share![i]!, periodDocs![i]!)},${periodDocs![i]},${periodTokens![i]}\n`,
+  };
+  // every entity counted in some period, in every period; by mentions (descending), then id
+  const sql = `
+    WITH entities AS (SELECT DISTINCT entity FROM period_entities)
+    SELECT periods.ord, e.entity, coalesce(pe.mentions, 0)::INTEGER AS mentions, coalesce(pe.docs, 0)::INTEGER AS docs
+    FROM ${periods} CROSS JOIN entities e
+    LEFT JOIN period_entities pe ON pe.period = periods.id AND pe.entity = e.entity
+    JOIN entity_vocabulary v ON v.id = e.entity
+    ORDER BY periods.ord, mentions DESC, v.rank`;
+  const written = await writeStoredTable(folder, store, table, (numbers) => fillTimeline(corpus, sql, numbers));
+  folder.dropAfterSettle('entity_timeline_periods', 'entity_timeline_names');
+  return written;
+}
+
+/** term_timeline.csv and its Parquet file (the rows of termTimelineRows) the same way, for the terms counted at least `minTermCount` times. */
+export async function writeTermTimeline(folder: OutputFolder, corpus: ReducedCorpus, minTermCount: number): Promise<WrittenTable> {
+  const store = storeOf(corpus);
+  const periods = await periodsInStore(corpus, 'term_timeline_periods');
+  const terms = corpus.terms.vocabulary.strings;
+  const cells = new Array<string>(terms.length);
+  const cell = (id: number) => (cells[id] ??= csvText(terms[id]!));
+  const periodCells = corpus.periods.map((p) => csvText(p.key));
+  const table: StoredTable = {
+    name: 'term_timeline',
+    columns: TIMELINE_COLUMNS.termTimeline,
+    numbers: [...TIMELINE_NUMBERS],
+    parquet: (from) => `
+      SELECT k.key AS period, v.value AS term, n.count, n.docs,
+        CASE WHEN n.period_tokens > 0 THEN n.per_10k_tokens END AS per_10k_tokens, CASE WHEN n.period_docs > 0 THEN n.share_of_docs END AS share_of_docs,
+        n.period_docs, n.period_tokens
+      FROM ${from} n JOIN term_timeline_periods k ON k.ord = n.period JOIN term_vocabulary v ON v.id = n.item
+      ORDER BY n.rowid`,
+    lines:
+      ([period, item, count, docs, per10k, share, periodDocs, periodTokens]) =>
+      (i) =>
+        `${periodCells[period![i]!]},${cell(item![i]!)},${count![i]},${docs![i]},${rateCell(per10k![i]!, periodTokens![i]!)},${rateCell(share![i]!, periodDocs![i]!)},${periodDocs![i]},${periodTokens![i]}\n`,
+  };
+  // the terms counted at least minTermCount times over the periods, in every period; by count (descending), then term
+  const sql = `
+    WITH terms AS (SELECT term FROM period_terms GROUP BY term HAVING sum(count) >= ${minTermCount})
+    SELECT periods.ord, t.term, coalesce(pt.count, 0)::INTEGER AS count, coalesce(pt.docs, 0)::INTEGER AS docs
+    FROM ${periods} CROSS JOIN terms t
+    LEFT JOIN period_terms pt ON pt.period = periods.id AND pt.term = t.term
+    JOIN term_vocabulary v ON v.id = t.term
+    ORDER BY periods.ord, count DESC, v.rank`;
+  const written = await writeStoredTable(folder, store, table, (numbers) => fillTimeline(corpus, sql, numbers));
+  folder.dropAfterSettle('term_timeline_periods');
+  return written;
 }
 
 /**

@@ -84,13 +84,18 @@ export class Vocabulary {
   get size(): number {
     return this.strings.length;
   }
-  /** each id's place when the strings are sorted by code unit: the order of every table */
+  /** the ranks last computed, for as long as no string is added */
+  private sorted: Uint32Array | undefined;
+
+  /** each id's place when the strings are sorted by code unit: the order of every table (shared: read it, never change it) */
   ranks(): Uint32Array {
+    if (this.sorted?.length === this.strings.length) return this.sorted;
     const order = this.strings.map((_, i) => i).sort((x, y) => compareCodeUnits(this.strings[x]!, this.strings[y]!));
     const ranks = new Uint32Array(order.length);
     order.forEach((id, rank) => {
       ranks[id] = rank;
     });
+    this.sorted = ranks;
     return ranks;
   }
 }

@@ -13,6 +13,7 @@ import {
   DuckDBDataChunk,
   DuckDBInstance,
   type DuckDBType,
+  DuckDBTypeId,
   type DuckDBValue,
   INTEGER,
   VARCHAR,
@@ -63,6 +64,16 @@ export class Store {
     await this.connection.run(sql);
   }
 
+  /** a statement on a connection of its own, so that it can run while this connection is used */
+  async runApart(sql: string): Promise<void> {
+    const connection = await this.instance.connect();
+    try {
+      await connection.run(sql);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
   /**
    * every row of a query, in chunks, without holding the result whole; on a connection of its own,
    * since a streamed result ends when its connection runs anything else (an appender writing the
@@ -97,23 +108,47 @@ export class Store {
     const partial = `${name}_partial`;
     const columns = [...keys, ...values];
     await this.run(`CREATE OR REPLACE TABLE ${partial} (${columns.map((c) => `"${c}" INTEGER`).join(', ')})`);
-    return new CountTable(name, keys, values, new IntegerAppender(partial, columns.length, await this.connection.createAppender(partial)));
+    const types = columns.map(() => 'INTEGER' as const);
+    return new CountTable(name, keys, values, new NumberAppender(partial, types, await this.connection.createAppender(partial)));
+  }
+
+  /** A new table of number columns (INTEGER or DOUBLE, never NULL), appended in bulk. */
+  async numbers(name: string, columns: { name: string; type: 'INTEGER' | 'DOUBLE' }[]): Promise<NumberAppender> {
+    await this.run(`CREATE OR REPLACE TABLE ${name} (${columns.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
+    return new NumberAppender(
+      name,
+      columns.map((c) => c.type),
+      await this.connection.createAppender(name),
+    );
   }
 
   /**
    * The rows of a query whose columns are all INTEGER and never NULL, a chunk at a time, each column
    * as an Int32Array over DuckDB's own memory (valid until the next chunk): no value is converted.
    */
-  async *integerChunks(sql: string): AsyncIterable<Int32Array[]> {
+  integerChunks(sql: string): AsyncIterable<Int32Array[]> {
+    return this.numberChunks(sql) as AsyncIterable<Int32Array[]>;
+  }
+
+  /**
+   * The same for columns that are INTEGER or DOUBLE and never NULL: an Int32Array or a Float64Array
+   * over DuckDB's memory for each.
+   */
+  async *numberChunks(sql: string): AsyncIterable<NumberColumn[]> {
     const connection = await this.instance.connect();
     try {
       const result = await connection.stream(sql);
       const columns = result.columnCount;
+      const doubles = Array.from({ length: columns }, (_, c) => {
+        const type = result.columnTypeId(c);
+        if (type !== DuckDBTypeId.INTEGER && type !== DuckDBTypeId.DOUBLE) throw new TypeError(`column ${c} of a number query is not INTEGER or DOUBLE`);
+        return type === DuckDBTypeId.DOUBLE;
+      });
       for await (const chunk of result) {
         const rows = chunk.rowCount;
-        yield Array.from({ length: columns }, (_, c) => {
-          const data = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, c), rows * 4);
-          return new Int32Array(data.buffer, data.byteOffset, rows);
+        yield doubles.map((double, c) => {
+          const data = duckdb.vector_get_data(duckdb.data_chunk_get_vector(chunk.chunk, c), rows * (double ? 8 : 4));
+          return double ? new Float64Array(data.buffer, data.byteOffset, rows) : new Int32Array(data.buffer, data.byteOffset, rows);
         });
       }
     } finally {
@@ -205,32 +240,39 @@ export class RowAppender {
   }
 }
 
+/** a column of numbers as the store copies it: INTEGER from an Int32Array, DOUBLE from a Float64Array */
+export type NumberColumn = Int32Array | Float64Array;
+
 /**
- * Integer columns appended in bulk: each column's values are copied into DuckDB's vectors a chunk
- * at a time (memcpy), not converted one value at a time.
+ * Number columns (INTEGER or DOUBLE, never NULL) appended in bulk: each column's values are copied
+ * into DuckDB's vectors a chunk at a time (memcpy), not converted one value at a time.
  */
-export class IntegerAppender {
+export class NumberAppender {
   private readonly chunk: DuckDBDataChunk;
 
   constructor(
     readonly name: string,
-    readonly columns: number,
+    readonly types: readonly ('INTEGER' | 'DOUBLE')[],
     private readonly appender: DuckDBAppender,
   ) {
     this.chunk = DuckDBDataChunk.create(
-      Array.from({ length: columns }, () => INTEGER),
+      types.map((t) => DUCK_TYPES[t]),
       CHUNK_ROWS,
     );
   }
 
-  /** rows 0 … count − 1 of the given columns (one Int32Array a column) */
-  append(values: readonly Int32Array[], count: number): void {
+  /** rows 0 … count − 1 of the given columns, one typed array a column (Int32Array for INTEGER, Float64Array for DOUBLE) */
+  append(values: readonly NumberColumn[], count: number): void {
+    values.forEach((column, c) => {
+      if (column.BYTES_PER_ELEMENT !== (this.types[c] === 'DOUBLE' ? 8 : 4)) throw new TypeError(`${this.name}: column ${c} is ${this.types[c]}`);
+    });
     for (let from = 0; from < count; from += CHUNK_ROWS) {
       const rows = Math.min(CHUNK_ROWS, count - from);
       duckdb.data_chunk_reset(this.chunk.chunk);
       values.forEach((column, c) => {
         const vector = duckdb.data_chunk_get_vector(this.chunk.chunk, c);
-        duckdb.copy_data_to_vector(vector, 0, column.buffer as ArrayBuffer, column.byteOffset + from * 4, rows * 4);
+        const size = column.BYTES_PER_ELEMENT;
+        duckdb.copy_data_to_vector(vector, 0, column.buffer as ArrayBuffer, column.byteOffset + from * size, rows * size);
       });
       duckdb.data_chunk_set_size(this.chunk.chunk, rows);
       this.appender.appendDataChunk(this.chunk);
@@ -257,7 +299,7 @@ export class CountTable {
     readonly name: string,
     private readonly keys: string[],
     private readonly values: string[],
-    private readonly partial: IntegerAppender,
+    private readonly partial: NumberAppender,
     private readonly bufferRows = BULK_ROWS,
   ) {
     this.columns = [...keys, ...values].map(() => new Int32Array(bufferRows));

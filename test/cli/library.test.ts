@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import { analyzeTables, runAnalyze } from '../../src/index.js';
-import { readCsv, writeCorpus } from '../helpers.js';
+import { readCsv, readParquet, writeCorpus } from '../helpers.js';
 
 const base = mkdtempSync(join(tmpdir(), 'zhtext-library-'));
 const corpus = join(base, 'posts');
@@ -62,4 +62,15 @@ test('a table cut at the CSV row limit is said so in messages.csv and report.md'
   assert.ok(cut.some((m) => m.path === 'cooccurrence.csv'));
   const report = readFileSync(join(out, 'report.md'), 'utf8');
   assert.match(report, /entity_mentions\.csv holds the first 50 of its \d+ rows \(Excel opens no more\); parquet\/entity_mentions\.parquet holds them all/);
+  // cooccurrence.csv holds the first rows and its Parquet file all, as the library gives them
+  let all: Record<string, unknown>[] = [];
+  for await (const table of analyzeTables({ inputs: [corpus] })) {
+    const rows = [];
+    for await (const row of table.rows) rows.push(row);
+    if (table.name === 'cooccurrence') all = rows;
+  }
+  assert.ok(all.length > 50);
+  const asText = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])));
+  assert.deepEqual(readCsv(join(out, 'cooccurrence.csv')), asText(all.slice(0, 50)));
+  assert.deepEqual(await readParquet(join(out, 'parquet', 'cooccurrence.parquet')), all);
 });

@@ -24,6 +24,7 @@ test('a table past the CSV row limit keeps its first rows in the CSV and all in 
     const written = await folder.writeTable('terms', COLUMNS, rows);
     assert.deepEqual(written, { name: 'terms', rows: 10, csvRows: 4 });
     assert.deepEqual(folder.truncated, [written]);
+    await folder.settle();
     folder.publish();
     const csv = readCsv(join(out, 'terms.csv'));
     assert.deepEqual(
@@ -46,6 +47,7 @@ test('an empty table is a header; a formula-like cell is made inert in the CSV o
     const folder = new OutputFolder(out, store);
     await folder.writeTable('empty', COLUMNS, []);
     await folder.writeTable('formula', COLUMNS, [['=1+1', 1, 0.5]]);
+    await folder.settle();
     folder.publish();
     assert.equal(readFileSync(join(out, 'empty.csv'), 'utf8'), '\uFEFFterm,count,share\n');
     assert.equal(readFileSync(join(out, 'formula.csv'), 'utf8'), "\uFEFFterm,count,share\n'=1+1,1,0.5\n");
@@ -65,9 +67,35 @@ test('a failed run leaves the previous outputs, or no folder where there was non
     const folder = new OutputFolder(out, undefined);
     const sink = await folder.openTable('terms', COLUMNS);
     sink.write(['新', 1, 1]);
-    folder.discard();
+    await folder.discard();
   }
   assert.deepEqual(readdirSync(previous), ['terms.csv']);
   assert.equal(readFileSync(join(previous, 'terms.csv'), 'utf8'), 'old');
   assert.ok(!existsSync(fresh));
+});
+
+test('the store writes Parquet files while the run goes on: publish waits for settle, which reports a failure', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'zhtext-out-'));
+  const store = await Store.open();
+  try {
+    const out = join(parent, 'ok');
+    const folder = new OutputFolder(out, store);
+    await folder.writeTable('terms', COLUMNS, rows);
+    assert.throws(() => folder.publish(), /settle/);
+    await folder.settle();
+    folder.publish();
+    assert.equal((await readParquet(join(out, 'parquet', 'terms.parquet'))).length, 10);
+    assert.equal(Number(await store.value("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'out_terms'")), 0, 'its table dropped');
+
+    const failed = join(parent, 'failed');
+    const broken = new OutputFolder(failed, store);
+    const sink = await broken.openTable('broken', COLUMNS, 'SELECT * FROM no_such_table');
+    sink.write(['词', 1, 1]);
+    await sink.close();
+    await assert.rejects(broken.settle(), /no_such_table/);
+    await broken.discard();
+    assert.ok(!existsSync(failed));
+  } finally {
+    store.close();
+  }
 });

@@ -53,6 +53,31 @@ test('rows come back as appended: strings, integers, doubles, and null for a mis
   }
 });
 
+test('number columns appended in bulk: integers and doubles as they were, -0 and NaN included', async () => {
+  const store = await Store.open();
+  try {
+    const table = await store.numbers('n', [
+      { name: 'i', type: 'INTEGER' },
+      { name: 'x', type: 'DOUBLE' },
+    ]);
+    const i = Int32Array.from({ length: 5000 }, (_, k) => k * 7 - 3000);
+    const x = Float64Array.from({ length: 5000 }, (_, k) => (k === 1 ? -0 : k === 2 ? Number.NaN : k / 3));
+    table.append([i.subarray(0, 3000), x.subarray(0, 3000)], 3000);
+    table.append([i.subarray(3000), x.subarray(3000)], 2000);
+    assert.throws(() => table.append([x, i], 1), TypeError, 'a column of the wrong kind');
+    table.close();
+    const back: unknown[][] = [];
+    for await (const row of store.rows('SELECT i, x FROM n')) back.push(row);
+    assert.deepEqual(
+      back,
+      [...i].map((v, k) => [v, x[k]]),
+    );
+    assert.ok(Object.is(back[1]![1], -0));
+  } finally {
+    store.close();
+  }
+});
+
 test('integer columns read in bulk, chunk by chunk', async () => {
   const store = await Store.open();
   try {
