@@ -163,11 +163,16 @@ export class OutputFolder {
     return sink.close();
   }
 
-  /** a statement of the store run after the ones before it, on a connection of its own, while the run goes on */
+  /**
+   * A statement of the store run after the ones before it, on a connection of its own, while the run
+   * goes on; DuckDB keeps to one thread meanwhile, which writes these files nearly as fast as two
+   * (cooccurrence's on the month, join and sort included: 2.2-2.4 s against 2.0-2.2 s, at half the
+   * processor time) and leaves the other core to the main thread, which formats the CSV files.
+   */
   private inBackground(store: Store, sql: string): void {
     this.unsettled = true;
     this.writing = this.writing.then(async () => {
-      if (this.failure === undefined) await store.runApart(sql);
+      if (this.failure === undefined) await store.runApart(sql, { threads: 1 });
     });
     // kept, not thrown here: settle reports it (and nothing is left unhandled)
     this.writing = this.writing.catch((error: unknown) => {

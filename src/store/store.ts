@@ -46,29 +46,41 @@ export class Store {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     private readonly folder: string,
+    /** threads DuckDB uses for its queries */
+    readonly threads: number,
   ) {}
 
   static async open(options: StoreOptions = {}): Promise<Store> {
     const folder = mkdtempSync(join(tmpdir(), `zhtext-store-${process.pid}-`));
+    const threads = options.threads ?? 2;
     const instance = await DuckDBInstance.create(join(folder, 'store.duckdb'), {
       memory_limit: options.memoryLimit ?? '192MB',
-      threads: String(options.threads ?? 2),
+      threads: String(threads),
       temp_directory: join(folder, 'spill'),
       preserve_insertion_order: 'true',
     });
     const connection = await instance.connect();
-    return new Store(instance, connection, folder);
+    return new Store(instance, connection, folder, threads);
   }
 
   async run(sql: string): Promise<void> {
     await this.connection.run(sql);
   }
 
-  /** a statement on a connection of its own, so that it can run while this connection is used */
-  async runApart(sql: string): Promise<void> {
+  /**
+   * A statement on a connection of its own, so that it can run while this connection is used; with
+   * `threads`, DuckDB keeps to that many threads meanwhile (a setting of the whole database: the
+   * statements of other connections too), then goes back to `this.threads`.
+   */
+  async runApart(sql: string, { threads }: { threads?: number } = {}): Promise<void> {
     const connection = await this.instance.connect();
     try {
-      await connection.run(sql);
+      if (threads !== undefined) await connection.run(`SET threads = ${threads}`);
+      try {
+        await connection.run(sql);
+      } finally {
+        if (threads !== undefined) await connection.run(`SET threads = ${this.threads}`);
+      }
     } finally {
       connection.closeSync();
     }
