@@ -30,9 +30,11 @@ export interface PackedCounts {
 /** The same counts as a Tally of one document. */
 export function unpackCounts(c: PackedCounts): Tally {
   const tally: Tally = { documents: 1, tokens: c.tokens, units: c.units, terms: new Map(), entities: new Map(), termPairs: new Map(), entityPairs: new Map() };
-  c.terms.forEach((term, i) => tally.terms.set(term, { count: c.termStats[2 * i]!, docs: 1, units: c.termStats[2 * i + 1]!, pos: new Map() }));
+  for (const [i, term] of c.terms.entries()) tally.terms.set(term, { count: c.termStats[2 * i]!, docs: 1, units: c.termStats[2 * i + 1]!, pos: new Map() });
   for (let k = 0; k < c.termPos.length; k += 3) tally.terms.get(c.terms[c.termPos[k]!]!)!.pos.set(c.posTags[c.termPos[k + 1]!]!, c.termPos[k + 2]!);
-  c.entities.forEach((id, i) => tally.entities.set(id, { mentions: c.entityStats[2 * i]!, docs: 1, units: c.entityStats[2 * i + 1]!, surfaces: new Map() }));
+  for (const [i, id] of c.entities.entries()) {
+    tally.entities.set(id, { mentions: c.entityStats[2 * i]!, docs: 1, units: c.entityStats[2 * i + 1]!, surfaces: new Map() });
+  }
   for (let k = 0; k < c.entitySurfaces.length; k += 3) {
     tally.entities.get(c.entities[c.entitySurfaces[k]!]!)!.surfaces.set(c.surfaces[c.entitySurfaces[k + 1]!]!, c.entitySurfaces[k + 2]!);
   }

@@ -54,7 +54,7 @@ class LocalItems {
   /** per item: count, then units holding it */
   stats(): Uint32Array {
     const stats = new Uint32Array(this.names.length * 2);
-    this.count.forEach((n, i) => (stats[2 * i] = n));
+    for (const [i, n] of this.count.entries()) stats[2 * i] = n;
     for (const items of this.byUnit.values()) for (const i of items) stats[2 * i + 1]!++;
     return stats;
   }
