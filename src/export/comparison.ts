@@ -1,7 +1,7 @@
 // Tables of `zhtext compare`: keyness of terms and entities between two sides, and the difference
 // between the two sides' entity co-occurrence networks.
 import { associationOf } from '../aggregate/association.js';
-import { compareKeyness, type Keyness, keynessOf } from '../aggregate/keyness.js';
+import { type Keyness, keynessOf, signedG2 } from '../aggregate/keyness.js';
 import { round } from '../aggregate/scores.js';
 import { splitPairKey, type Tally } from '../aggregate/tally.js';
 import type { Column } from '../store/store.js';
@@ -81,24 +81,37 @@ export interface KeyItem extends Keyness {
  */
 export function keyItems({ tallyA, tallyB }: Comparison, nameOf: NameOf, options: KeynessOptions): KeyItem[] {
   if (tallyA.tokens === 0 || tallyB.tokens === 0) return [];
-  const items: { item: string; kind: 'term' | 'entity'; countA: number; countB: number }[] = [];
-  for (const term of new Set([...tallyA.terms.keys(), ...tallyB.terms.keys()])) {
-    items.push({ item: term, kind: 'term', countA: tallyA.terms.get(term)?.count ?? 0, countB: tallyB.terms.get(term)?.count ?? 0 });
-  }
-  for (const id of new Set([...tallyA.entities.keys(), ...tallyB.entities.keys()])) {
-    items.push({ item: id, kind: 'entity', countA: tallyA.entities.get(id)?.mentions ?? 0, countB: tallyB.entities.get(id)?.mentions ?? 0 });
-  }
-  return (
-    items
-      .filter((x) => x.countA + x.countB >= options.minCount)
-      .map((x) => {
-        const k = keynessOf(x.countA, x.countB, tallyA.tokens, tallyB.tokens);
-        const name = x.kind === 'entity' ? nameOf(x.item) : x.item;
-        return { ...x, ...k, name, lowExpected: Math.min(k.expectedA, k.expectedB) < options.minExpected };
-      })
-      // a term and an entity may share a name: the kind breaks the tie
-      .sort((x, y) => compareKeyness(x, y) || compareCodeUnits(x.kind, y.kind))
-  );
+  const items: KeyItem[] = [];
+  // signed G² of each item, computed once for the sort (compareKeyness's order)
+  const signed: number[] = [];
+  const add = (item: string, kind: 'term' | 'entity', countA: number, countB: number) => {
+    if (countA + countB < options.minCount) return;
+    const k = keynessOf(countA, countB, tallyA.tokens, tallyB.tokens);
+    const name = kind === 'entity' ? nameOf(item) : item;
+    const { g2, pValue, logRatio, expectedA, expectedB } = k;
+    items.push({
+      item,
+      kind,
+      countA,
+      countB,
+      g2,
+      pValue,
+      logRatio,
+      expectedA,
+      expectedB,
+      name,
+      lowExpected: Math.min(expectedA, expectedB) < options.minExpected,
+    });
+    signed.push(signedG2(k));
+  };
+  for (const [term, s] of tallyA.terms) add(term, 'term', s.count, tallyB.terms.get(term)?.count ?? 0);
+  for (const [term, s] of tallyB.terms) if (!tallyA.terms.has(term)) add(term, 'term', 0, s.count);
+  for (const [id, s] of tallyA.entities) add(id, 'entity', s.mentions, tallyB.entities.get(id)?.mentions ?? 0);
+  for (const [id, s] of tallyB.entities) if (!tallyA.entities.has(id)) add(id, 'entity', 0, s.mentions);
+  // compareKeyness (signed G² descending, then the item), and a term and an entity may share a name: the kind breaks the tie
+  const order = items.map((_, i) => i);
+  order.sort((x, y) => signed[y]! - signed[x]! || compareCodeUnits(items[x]!.item, items[y]!.item) || compareCodeUnits(items[x]!.kind, items[y]!.kind));
+  return order.map((i) => items[i]!);
 }
 
 /** the keyness.csv rows of one comparison, from its items */

@@ -159,7 +159,10 @@ export class OutputFolder {
     storedAs?: string,
   ): Promise<WrittenTable> {
     const sink = await this.openTable(name, columns, storedAs);
-    for await (const row of rows) if (!sink.write(row)) await sink.wait();
+    // rows in memory are not awaited one by one, only when the file is behind
+    if (Symbol.iterator in rows) {
+      for (const row of rows) if (!sink.write(row)) await sink.wait();
+    } else for await (const row of rows) if (!sink.write(row)) await sink.wait();
     return sink.close();
   }
 
