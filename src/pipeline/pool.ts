@@ -10,12 +10,14 @@
 // The resources are loaded when the first file is missed, so a run that misses none loads none:
 // what loading them tells the run (ReadyInfo) is cached too.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DocCache } from '../cache/doc-cache.js';
 import { fingerprintOf } from '../cache/fingerprint.js';
 import { DictionaryError } from '../errors.js';
 import type { DocResult } from './doc-result.js';
 import { createDocProcessor, type DocJob, type ReadyInfo, type TaskConfig } from './process.js';
+import { defaultDictionaryDir } from './resources.js';
 
 export interface PoolOptions {
   workers: number;
@@ -175,10 +177,10 @@ function openCache(options: PoolOptions): OpenCache | undefined {
     // a dictionary or entity file that cannot be read: loading the resources says which and stops the run
     return undefined;
   }
-  // what the resources tell the run also depends on where the dictionaries are and on --outlet
+  // what the resources tell the run also depends on where the dictionaries are (run.json lists their paths) and on --outlet
   const readyKey = DocCache.readyKeyOf(fingerprint, {
-    dictionaryDir: task.dictionaryDir ?? null,
-    entityFiles: task.entityFiles,
+    dictionaryDir: resolve(task.dictionaryDir ?? defaultDictionaryDir()),
+    entityFiles: task.entityFiles.map((file) => resolve(file)),
     outlets: task.outlets ?? null,
   });
   return {
