@@ -6,7 +6,7 @@
 
 import { type Tally, tallyWithout } from '../aggregate/tally.js';
 import { COMPARISON_COLUMNS, type Comparison, edgeChanges, keyItems, keynessRows, type NameOf, networkDiffRows } from '../export/comparison.js';
-import { comparisonReport, type KeynessSummary, keynessSummary, type NetworkSummary, networkSummary } from '../export/comparison-report.js';
+import { comparisonReport, type KeynessSummary, keynessSummary, type NetworkSummary, networkSummary, type SidesSummary } from '../export/comparison-report.js';
 import { entityName, periodTally } from '../export/corpus-data.js';
 import type { Cell } from '../export/csv.js';
 import { type CompareConfig, compareConfig, type RawOptions } from '../options.js';
@@ -18,15 +18,7 @@ import { finishRun, type RunHooks, runCorpus, withOutputs } from './runner.js';
 /** what `runCompare` takes: the command line's options in camelCase (inputs, out, a, b, minCount …) */
 export type CompareOptions = RawOptions;
 
-/** a comparison's labels and each side's size */
-export interface SidesSummary {
-  a: string;
-  b: string;
-  documentsA: number;
-  tokensA: number;
-  documentsB: number;
-  tokensB: number;
-}
+export type { SidesSummary };
 
 export interface CompareSummary {
   files: number;

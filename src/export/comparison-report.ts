@@ -10,14 +10,18 @@ export interface ComparisonReportOptions extends KeynessOptions {
   minPairCount: number;
 }
 
-/** what the report keeps of a keyness comparison */
-export interface KeynessSummary {
+/** a comparison's labels and each side's size */
+export interface SidesSummary {
   a: string;
   b: string;
   documentsA: number;
   tokensA: number;
   documentsB: number;
   tokensB: number;
+}
+
+/** what the report keeps of a keyness comparison */
+export interface KeynessSummary extends SidesSummary {
   /** for entities and terms: the `top` most typical of each side (none when a side has no tokens) */
   tops: { kind: 'entity' | 'term'; ofA: KeyItem[]; ofB: KeyItem[] }[];
   empty: boolean;

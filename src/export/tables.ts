@@ -4,7 +4,7 @@
 import { associationOf } from '../aggregate/association.js';
 import { round, tfidf } from '../aggregate/scores.js';
 import type { EntityStat } from '../aggregate/tally.js';
-import type { ReducedCorpus } from '../pipeline/reduce.js';
+import { DOCUMENT_FIELDS, MENTION_FIELDS, MESSAGE_FIELDS, type ReducedCorpus } from '../pipeline/reduce.js';
 import type { Column } from '../store/store.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { int, real, text } from './columns.js';
@@ -14,36 +14,10 @@ import type { OutputFolder, WrittenTable } from './output-dir.js';
 import { type StoredTable, writeStoredTable } from './stored-table.js';
 
 export const COLUMNS = {
-  documents: [
-    text('doc_id'),
-    text('path'),
-    text('title'),
-    text('date'),
-    text('day'),
-    text('outlet'),
-    text('outlet_id'),
-    text('outlet_as_written'),
-    text('url'),
-    text('script'),
-    int('tokens'),
-    text('status'),
-    text('copy_of'),
-    real('similarity'),
-  ],
+  documents: DOCUMENT_FIELDS,
   terms: [text('term'), text('pos'), int('count'), int('docs'), real('tfidf')],
   entities: [text('entity_id'), text('type'), text('name'), int('mentions'), int('docs'), text('surfaces')],
-  entityMentions: [
-    text('doc_id'),
-    text('day'),
-    text('outlet'),
-    text('entity_id'),
-    text('surface'),
-    int('block'),
-    int('start'),
-    int('end'),
-    text('context'),
-    text('path'),
-  ],
+  entityMentions: MENTION_FIELDS,
   cooccurrence: [
     text('a'),
     text('b'),
@@ -58,7 +32,7 @@ export const COLUMNS = {
     real('llr'),
     real('dice'),
   ],
-  messages: [text('path'), text('doc_id'), text('code'), text('severity'), text('reason'), text('place')],
+  messages: MESSAGE_FIELDS,
 } as const satisfies Record<string, readonly Column[]>;
 
 export async function* termRows(corpus: ReducedCorpus): AsyncIterable<Cell[]> {
@@ -129,12 +103,16 @@ export function* entityRows(corpus: ReducedCorpus): Iterable<Cell[]> {
   }
 }
 
+/** the columns' names, quoted, for a query of the store */
+function columnList(columns: readonly Column[]): string {
+  return columns.map((c) => `"${c.name}"`).join(', ');
+}
+
 /** entity_mentions.csv as the reduce stored it, in input and text order (preserve_insertion_order holds it) */
-export const ENTITY_MENTIONS_SQL = 'SELECT doc_id, day, outlet, entity_id, surface, block, start, "end", context, path FROM mentions';
+export const ENTITY_MENTIONS_SQL = `SELECT ${columnList(MENTION_FIELDS)} FROM mentions`;
 
 /** documents.csv as the reduce stored it, in input order */
-export const DOCUMENTS_SQL =
-  'SELECT doc_id, path, title, date, day, outlet, outlet_id, outlet_as_written, url, script, tokens, status, copy_of, similarity FROM documents ORDER BY idx';
+export const DOCUMENTS_SQL = `SELECT ${columnList(DOCUMENT_FIELDS)} FROM documents ORDER BY idx`;
 
 /** rows of a store query as cells: NULL as the empty cell */
 export async function* storeRows(corpus: ReducedCorpus, sql: string): AsyncIterable<Cell[]> {
@@ -282,7 +260,7 @@ export async function* messageRows(
   skipped: readonly { path: string; reason: string }[],
   notes: readonly Cell[][] = [],
 ): AsyncIterable<Cell[]> {
-  yield* storeOf(corpus).rows('SELECT path, doc_id, code, severity, reason, place FROM messages ORDER BY idx, seq') as AsyncIterable<Cell[]>;
+  yield* storeOf(corpus).rows(`SELECT ${columnList(MESSAGE_FIELDS)} FROM messages ORDER BY idx, seq`) as AsyncIterable<Cell[]>;
   for (const s of skipped) yield [s.path, '', 'not-a-post', 'info', s.reason, ''];
   yield* notes;
 }

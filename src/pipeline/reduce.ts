@@ -6,6 +6,7 @@
 // and the near-copy index.
 import { createCopyDetector } from '../aggregate/near-duplicates.js';
 import type { EntityStat } from '../aggregate/tally.js';
+import { int, real, text } from '../export/columns.js';
 import type { CountTable, RowAppender, Store } from '../store/store.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { type DayRange, inRange, type PeriodUnit, periodOf } from '../text/periods.js';
@@ -47,22 +48,39 @@ export interface ReduceOptions {
   mentionRows?: { write(row: readonly (string | number)[]): boolean };
 }
 
-export const DOCUMENT_COLUMNS = [
-  { name: 'idx', type: 'INTEGER' },
-  { name: 'doc_id', type: 'VARCHAR' },
-  { name: 'path', type: 'VARCHAR' },
-  { name: 'title', type: 'VARCHAR' },
-  { name: 'date', type: 'VARCHAR' },
-  { name: 'day', type: 'VARCHAR' },
-  { name: 'outlet', type: 'VARCHAR' },
-  { name: 'outlet_id', type: 'VARCHAR' },
-  { name: 'outlet_as_written', type: 'VARCHAR' },
-  { name: 'url', type: 'VARCHAR' },
-  { name: 'script', type: 'VARCHAR' },
-  { name: 'tokens', type: 'INTEGER' },
-  { name: 'status', type: 'VARCHAR' },
-  { name: 'copy_of', type: 'VARCHAR' },
-  { name: 'similarity', type: 'DOUBLE' },
+/** documents.csv's columns: the reduce stores them after `idx` (input order), and the export reads them back */
+export const DOCUMENT_FIELDS = [
+  text('doc_id'),
+  text('path'),
+  text('title'),
+  text('date'),
+  text('day'),
+  text('outlet'),
+  text('outlet_id'),
+  text('outlet_as_written'),
+  text('url'),
+  text('script'),
+  int('tokens'),
+  text('status'),
+  text('copy_of'),
+  real('similarity'),
+] as const;
+
+/** messages.csv's columns: stored after `idx` and `seq` (input order, then each document's own) */
+export const MESSAGE_FIELDS = [text('path'), text('doc_id'), text('code'), text('severity'), text('reason'), text('place')] as const;
+
+/** entity_mentions.csv's columns, stored as they are, in input and text order */
+export const MENTION_FIELDS = [
+  text('doc_id'),
+  text('day'),
+  text('outlet'),
+  text('entity_id'),
+  text('surface'),
+  int('block'),
+  int('start'),
+  int('end'),
+  text('context'),
+  text('path'),
 ] as const;
 
 /** A vocabulary: strings numbered in the order first seen (input order, so the numbering is deterministic). */
@@ -195,32 +213,12 @@ export class Reducer {
       entityPairs: await store.counts('entity_pairs', ['a', 'b'], ['count', 'docs']),
     };
     if (keep.documents) {
-      tables.documents = await store.table('documents', [...DOCUMENT_COLUMNS]);
-      tables.messages = await store.table('messages', [
-        { name: 'idx', type: 'INTEGER' },
-        { name: 'seq', type: 'INTEGER' },
-        { name: 'path', type: 'VARCHAR' },
-        { name: 'doc_id', type: 'VARCHAR' },
-        { name: 'code', type: 'VARCHAR' },
-        { name: 'severity', type: 'VARCHAR' },
-        { name: 'reason', type: 'VARCHAR' },
-        { name: 'place', type: 'VARCHAR' },
-      ]);
+      tables.documents = await store.table('documents', [int('idx'), ...DOCUMENT_FIELDS]);
+      tables.messages = await store.table('messages', [int('idx'), int('seq'), ...MESSAGE_FIELDS]);
     }
     if (keep.mentions) {
       // the rows of entity_mentions.csv as they are, in input and text order: read back as written
-      tables.mentions = await store.table('mentions', [
-        { name: 'doc_id', type: 'VARCHAR' },
-        { name: 'day', type: 'VARCHAR' },
-        { name: 'outlet', type: 'VARCHAR' },
-        { name: 'entity_id', type: 'VARCHAR' },
-        { name: 'surface', type: 'VARCHAR' },
-        { name: 'block', type: 'INTEGER' },
-        { name: 'start', type: 'INTEGER' },
-        { name: 'end', type: 'INTEGER' },
-        { name: 'context', type: 'VARCHAR' },
-        { name: 'path', type: 'VARCHAR' },
-      ]);
+      tables.mentions = await store.table('mentions', [...MENTION_FIELDS]);
     }
     if (keep.termPairs) tables.termPairs = await store.counts('term_pairs', ['a', 'b'], ['count', 'docs']);
     if (keep.groups) tables.groupTerms = await store.counts('group_terms', ['grp', 'term'], ['count', 'docs']);
