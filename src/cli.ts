@@ -144,6 +144,7 @@ function parseCommandLine(argv: string[]) {
       tz: { type: 'string' },
       entities: { type: 'string', multiple: true },
       'dictionary-dir': { type: 'string' },
+      recognizer: { type: 'string' },
       'min-pair-count': { type: 'string' },
       top: { type: 'string' },
       by: { type: 'string' },

@@ -8,7 +8,7 @@ import { defaultCacheDir } from './cache/doc-cache.js';
 import { UsageError } from './errors.js';
 import { type DayRange, PERIOD_UNITS, type PeriodUnit, parseDayRange } from './text/periods.js';
 import { formatOffset, parseOffset } from './text/time-zone.js';
-import type { CooccurrenceUnit, Script } from './types.js';
+import type { CooccurrenceUnit, RecognizerKind, Script } from './types.js';
 
 export type OptionErrorCode =
   /** an option or argument the command needs is missing */
@@ -84,6 +84,8 @@ export interface RawOptions {
   unit?: string;
   entities?: string | readonly string[];
   dictionaryDir?: string;
+  /** model (default) or rules */
+  recognizer?: string;
   minPairCount?: string | number;
   minTermCount?: string | number;
   top?: string | number;
@@ -123,6 +125,8 @@ export interface CorpusConfig {
   readonly dictionaryDir?: string;
   /** user entity files extending the knowledge base */
   readonly entityFiles: readonly string[];
+  /** how names beyond the knowledge base are recognized; absent, the model when the dictionaries hold one, else the rules */
+  readonly recognizer?: RecognizerKind;
   readonly filters: Filters;
   /** count a near-copy of an earlier document once */
   readonly dedupe: boolean;
@@ -173,6 +177,7 @@ export interface EvalNerConfig {
   readonly predOut?: string;
   readonly dictionaryDir?: string;
   readonly entityFiles: readonly string[];
+  readonly recognizer?: RecognizerKind;
 }
 
 export type Config = AnalyzeConfig | CompareConfig | KwicConfig | EvalNerConfig;
@@ -189,6 +194,7 @@ const CORPUS_OPTIONS: (keyof RawOptions)[] = [
   'dedupe',
   'entities',
   'dictionaryDir',
+  'recognizer',
   'workers',
   'cache',
   'noCache',
@@ -199,7 +205,7 @@ const ACCEPTS: Record<CommandName, ReadonlySet<keyof RawOptions>> = {
   analyze: new Set([...CORPUS_OPTIONS, 'out', 'by', 'unit', 'minPairCount', 'minTermCount', 'top']),
   compare: new Set([...CORPUS_OPTIONS, 'out', 'by', 'unit', 'a', 'b', 'minCount', 'minExpected', 'minPairCount', 'top']),
   kwic: new Set([...CORPUS_OPTIONS, 'query']),
-  'eval-ner': new Set(['gold', 'predOut', 'entities', 'dictionaryDir']),
+  'eval-ner': new Set(['gold', 'predOut', 'entities', 'dictionaryDir', 'recognizer']),
 };
 
 /** the option as the command line spells it: minPairCount → --min-pair-count */
@@ -275,6 +281,7 @@ export function evalNerConfig(raw: RawOptions): EvalNerConfig {
     ...optional('predOut', raw.predOut),
     ...optional('dictionaryDir', check.dictionaryDir()),
     entityFiles: check.entityFiles(),
+    ...optional('recognizer', check.recognizer()),
   };
   return check.done(config);
 }
@@ -390,6 +397,7 @@ class Checker {
       tzOffsetMinutes,
       ...optional('dictionaryDir', this.dictionaryDir()),
       entityFiles: this.entityFiles(),
+      ...optional('recognizer', this.recognizer()),
       filters,
       dedupe: this.raw.dedupe === true,
       unit: this.unit(),
@@ -461,6 +469,13 @@ class Checker {
       if (!SCRIPTS.includes(s as Script)) this.problem('OPTION_INVALID_CHOICE', 'script', s, `--script "${s}" is not simplified, traditional, mixed or none`);
     }
     return [...new Set(scripts)] as Script[];
+  }
+
+  recognizer(): RecognizerKind | undefined {
+    const kind = this.raw.recognizer;
+    if (kind === undefined || kind === 'model' || kind === 'rules') return kind;
+    this.problem('OPTION_INVALID_CHOICE', 'recognizer', kind, `--recognizer "${kind}" is not model or rules`);
+    return undefined;
   }
 
   private unit(): CooccurrenceUnit {

@@ -8,6 +8,8 @@ import type { Span } from './text/sentences.js';
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'none';
 export type EntityType = 'PERSON' | 'GPE' | 'ORG' | 'LOC';
 export type Severity = 'info' | 'warning' | 'fatal';
+/** how names beyond the knowledge base are recognized: the trained model or the hand rules */
+export type RecognizerKind = 'model' | 'rules';
 
 export interface SourceFile {
   path: string;
@@ -62,9 +64,10 @@ export interface Mention {
   surface: string;
   /**
    * how it was found: 'kb' alias match, 'compound' of one-character country forms, 'rule' by
-   * recognition beyond the knowledge base (the entity id is then derived from the name)
+   * recognition beyond the knowledge base by the hand rules, 'model' by the trained model (the
+   * entity id of these two is the knowledge base's when the name is an alias, else derived from the name)
    */
-  source: 'kb' | 'compound' | 'rule';
+  source: 'kb' | 'compound' | 'rule' | 'model';
   /** a title or office written before a person's name (外交部长王毅 → 外交部长) */
   title?: string;
   /**

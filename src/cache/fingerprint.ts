@@ -27,6 +27,8 @@ export function fingerprintOf(task: TaskConfig): string {
   field('tz', String(task.tzOffsetMinutes));
   field('unit', JSON.stringify(task.unit));
   field('kwic', task.kwicQuery ?? '');
+  // (absent, the choice follows the dictionary folder, hashed below)
+  field('recognizer', task.recognizer ?? '');
   for (const [name, version] of Object.entries(packageVersions())) field(`package ${name}`, version);
   const dictionaryDir = resolve(task.dictionaryDir ?? defaultDictionaryDir());
   // Markdown files are the dictionaries' documentation, read by people only

@@ -66,6 +66,7 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
     tzOffsetMinutes: config.tzOffsetMinutes,
     unit: config.unit,
     entityFiles: config.entityFiles,
+    ...(config.recognizer ? { recognizer: config.recognizer } : {}),
     ...(config.dictionaryDir ? { dictionaryDir: config.dictionaryDir } : {}),
     ...(plan.kwicQuery !== undefined ? { kwicQuery: plan.kwicQuery } : {}),
     ...(config.filters.outlets ? { outlets: config.filters.outlets } : {}),

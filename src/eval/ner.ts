@@ -21,7 +21,7 @@ export interface NerEvaluation {
 
 /** A tagger of plain sentences, built from the pipeline's own stages. */
 export function createSentenceTagger(resources: Resources): (text: string) => Mention[] {
-  const stages = [createNormalizeStage(resources.converter), createSegmentStage(resources.segmenter), createEntitiesStage(resources.kb)];
+  const stages = [createNormalizeStage(resources.converter), createSegmentStage(resources.segmenter), createEntitiesStage(resources.kb, resources.recognizers)];
   return (text) => {
     const doc = newDoc({ path: 'sentence', bytes: Buffer.alloc(0) });
     doc.blocks = [{ kind: 'paragraph', text, norm: text }];

@@ -21,7 +21,7 @@ export function createPipeline(options: AnalysisOptions, resources: Resources): 
     createExtractStage({ tzOffsetMinutes: options.tzOffsetMinutes }, resources.outlets),
     createNormalizeStage(resources.converter),
     createSegmentStage(resources.segmenter),
-    createEntitiesStage(resources.kb),
+    createEntitiesStage(resources.kb, resources.recognizers),
     createCountStage({ stopwords: resources.stopwords }, options.unit),
   ];
   return {

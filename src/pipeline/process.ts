@@ -7,7 +7,7 @@ import { addMessage } from '../messages.js';
 import { describeEntity } from '../resources/knowledge-base.js';
 import { termReader } from '../stages/count/index.js';
 import { spanIndexAt } from '../text/sentences.js';
-import { type CooccurrenceUnit, type Doc, hasFatal } from '../types.js';
+import { type CooccurrenceUnit, type Doc, hasFatal, type RecognizerKind } from '../types.js';
 import { type DocResult, type KwicLine, mentionsOf } from './doc-result.js';
 import { createPipeline, documentId, newDoc } from './pipeline.js';
 import { loadResources, type Resources } from './resources.js';
@@ -18,6 +18,8 @@ export interface TaskConfig {
   unit: CooccurrenceUnit;
   dictionaryDir?: string;
   entityFiles: readonly string[];
+  /** absent: the model when the dictionaries hold one, else the rules */
+  recognizer?: RecognizerKind;
   /** kwic: the entity id or term whose lines each document gives */
   kwicQuery?: string;
   /** --outlet: names to resolve to outlet ids with the outlet table */
@@ -58,7 +60,13 @@ export const MATCH_CLOSE = '】';
 
 /** A processor over resources loaded once (or the ones given, when the caller has them). */
 export function createDocProcessor(task: TaskConfig, loaded?: Resources): DocProcessor {
-  const resources = loaded ?? loadResources({ ...(task.dictionaryDir ? { dictionaryDir: task.dictionaryDir } : {}), entityFiles: task.entityFiles });
+  const resources =
+    loaded ??
+    loadResources({
+      ...(task.dictionaryDir ? { dictionaryDir: task.dictionaryDir } : {}),
+      entityFiles: task.entityFiles,
+      ...(task.recognizer ? { recognizer: task.recognizer } : {}),
+    });
   const pipeline = createPipeline({ tzOffsetMinutes: task.tzOffsetMinutes, unit: task.unit }, resources);
   const query = task.kwicQuery === undefined ? undefined : kwicQueryOf(task.kwicQuery, resources);
   const lines = query && concordance(query, resources);

@@ -4,17 +4,28 @@
 // loadResources may be called again in the same process only with the same dictionaries.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DictionaryError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { type KnowledgeBase, loadKnowledgeBase, segmenterWords } from '../resources/knowledge-base.js';
 import { loadOutletTable, type OutletTable } from '../resources/outlets.js';
 import { createScriptConverter, type ScriptConverter } from '../resources/script-converter.js';
 import { processSegmenter, type Segmenter } from '../resources/segmenter.js';
+import { modelRecognizer } from '../stages/entities/model/recognizer.js';
+import { SequenceModel } from '../stages/entities/model/sequence-model.js';
+import type { Recognizer } from '../stages/entities/recognizer.js';
+import { RULES_BEFORE_MODEL, rulesRecognizer } from '../stages/entities/rules.js';
+import type { RecognizerKind } from '../types.js';
+
+/** the entity model's file in the dictionary folder (written by npm run train:ner) */
+export const ENTITY_MODEL_FILE = join('ner', 'model.bin');
 
 export interface ResourceOptions {
   /** folder holding entities/, jieba/, names/, outlets.tsv and the stop words; defaults to the package's dictionaries/ */
   dictionaryDir?: string;
   /** user entity files (same format as dictionaries/entities/*.tsv) that extend or override the base */
   entityFiles?: readonly string[];
+  /** absent: the model when the dictionary folder holds one (ner/model.bin), else the rules */
+  recognizer?: RecognizerKind;
 }
 
 export interface Resources {
@@ -25,6 +36,8 @@ export interface Resources {
   /** Chinese stop words in simplified form, English ones in lower case */
   stopwords: ReadonlySet<string>;
   outlets: OutletTable;
+  /** recognition beyond the knowledge base, in the order it runs; none when the dictionary folder has no names/ tables */
+  recognizers: Recognizer[];
   /** every dictionary file read, for run.json */
   dictionaryFiles: string[];
 }
@@ -46,13 +59,18 @@ export function loadResources(options: ResourceOptions = {}): Resources {
   const stopwordFiles = STOPWORD_FILES.flatMap((f) => present(f));
   const stopwords = readStopwords(stopwordFiles, converter.normalize);
   const outlets = loadOutletTable(present('outlets.tsv'), converter);
+  const modelFile = join(dictionaryDir, ENTITY_MODEL_FILE);
+  const kind = options.recognizer ?? (existsSync(modelFile) ? 'model' : 'rules');
+  const modelFiles = kb.names && kind === 'model' ? [modelFile] : [];
+  const recognizers = recognizersOf(kb, kind, modelFile);
   return {
     converter,
     kb,
     segmenter,
     stopwords,
     outlets,
-    dictionaryFiles: [...kb.files, ...userDicts, ...stopwordFiles, ...outlets.files],
+    recognizers,
+    dictionaryFiles: [...kb.files, ...userDicts, ...stopwordFiles, ...outlets.files, ...modelFiles],
   };
 }
 
@@ -65,4 +83,16 @@ function readStopwords(files: string[], normalize: (s: string) => string): Set<s
     }
   }
   return words;
+}
+
+function recognizersOf(kb: KnowledgeBase, kind: RecognizerKind, modelFile: string): Recognizer[] {
+  if (!kb.names) return [];
+  if (kind === 'rules') return [rulesRecognizer(kb, kb.names)];
+  let model: SequenceModel;
+  try {
+    model = SequenceModel.load(modelFile);
+  } catch (error) {
+    throw new DictionaryError(`${modelFile}: cannot read the entity model (${(error as Error).message}); npm run train:ner writes it`);
+  }
+  return [rulesRecognizer(kb, kb.names, new Set(RULES_BEFORE_MODEL)), modelRecognizer(kb, kb.names, model)];
 }

@@ -8,7 +8,7 @@ import type { Doc } from '../../../src/types.js';
 import { docWithBlocks, MINI_DICTIONARIES } from '../../helpers.js';
 
 const resources = loadResources({ dictionaryDir: MINI_DICTIONARIES });
-const stages = [createNormalizeStage(resources.converter), createSegmentStage(resources.segmenter), createEntitiesStage(resources.kb)];
+const stages = [createNormalizeStage(resources.converter), createSegmentStage(resources.segmenter), createEntitiesStage(resources.kb, resources.recognizers)];
 
 function tag(...texts: string[]): Doc {
   const doc = docWithBlocks(texts);

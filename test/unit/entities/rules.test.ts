@@ -14,8 +14,8 @@ import { createSegmentStage } from '../../../src/stages/segment/index.js';
 import type { Doc, Mention } from '../../../src/types.js';
 import { docWithBlocks } from '../../helpers.js';
 
-const resources = loadResources();
-const stages = [createNormalizeStage(resources.converter), createSegmentStage(resources.segmenter), createEntitiesStage(resources.kb)];
+const resources = loadResources({ recognizer: 'rules' });
+const stages = [createNormalizeStage(resources.converter), createSegmentStage(resources.segmenter), createEntitiesStage(resources.kb, resources.recognizers)];
 
 function tag(...texts: string[]): Doc {
   const doc = docWithBlocks(texts);

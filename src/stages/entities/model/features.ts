@@ -1,0 +1,242 @@
+// Features of each character for the entity model: the character window, jieba's words and parts of
+// speech, the knowledge base as a gazetteer, and the name tables (surnames, given-name and
+// transliteration characters, titles, cue words, organisation and place suffixes). Each feature is a
+// 30-bit hash of its template and values, computed from character codes without building strings, so
+// training and tagging share this one function and the model stores no feature names.
+import type { KnowledgeBase } from '../../../resources/knowledge-base.js';
+import type { NameLexicon } from '../../../resources/name-lexicon.js';
+import type { EntityType } from '../../../types.js';
+
+/** feature slots per character; a slot holds 0 when its template does not apply */
+export const FEATURES_PER_CHAR = 34;
+
+/** a word of the text with its part of speech, offsets into the text */
+export interface WordSpan {
+  start: number;
+  end: number;
+  norm: string;
+  pos: string;
+}
+
+/** The tables features are read from, built once from the knowledge base and the name tables. */
+export interface FeatureTables {
+  kb: KnowledgeBase;
+  names: NameLexicon;
+  /** first code units of the aliases: most characters start none */
+  aliasStarts: Uint8Array;
+  /** first two code units of the aliases of two or more characters, as one number */
+  aliasPairs: Set<number>;
+  /** hashes of the parts of speech, computed once */
+  posHashes: Map<string, number>;
+  /** one-character country forms (中, 美) by code unit */
+  abbreviations: Uint8Array;
+  /** gazetteer type of an entity type (0 is none) */
+  typeCode: Record<EntityType, number>;
+}
+
+export function featureTablesOf(kb: KnowledgeBase, names: NameLexicon): FeatureTables {
+  const aliasStarts = new Uint8Array(0x10000);
+  const aliasPairs = new Set<number>();
+  for (const alias of kb.aliases.keys()) {
+    aliasStarts[alias.charCodeAt(0)] = 1;
+    if (alias.length >= 2) aliasPairs.add(alias.charCodeAt(0) * 0x10000 + alias.charCodeAt(1));
+  }
+  const abbreviations = new Uint8Array(0x10000);
+  for (const c of kb.abbreviations.keys()) abbreviations[c.charCodeAt(0)] = 1;
+  return { kb, names, aliasStarts, aliasPairs, posHashes: new Map(), abbreviations, typeCode: { PERSON: 1, GPE: 2, LOC: 3, ORG: 4 } };
+}
+
+// MurmurHash3's mixing steps: a feature's hash from its template number and up to four values
+function mix(h: number, v: number): number {
+  let k = Math.imul(v, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  // 30 bits, so that a hash is a small integer to the JavaScript engine and is never boxed on its way
+  // between functions (a full 32-bit value made every lookup allocate); 0 marks an empty slot
+  return h >>> 2 || 1;
+}
+const f1 = (t: number, a: number) => finish(mix(mix(0x5eed, t), a));
+const f2 = (t: number, a: number, b: number) => finish(mix(mix(mix(0x5eed, t), a), b));
+const f3 = (t: number, a: number, b: number, c: number) => finish(mix(mix(mix(mix(0x5eed, t), a), b), c));
+
+function hashString(s: string): number {
+  let h = 0x2545f491;
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
+
+/** the first and last "characters" outside the text */
+const BEFORE_TEXT = 1;
+const AFTER_TEXT = 2;
+
+/** a character's class: Han, digit (Arabic or Chinese), Latin letter, middle dot, punctuation or other */
+function classOf(c: number): number {
+  if (c === BEFORE_TEXT || c === AFTER_TEXT) return 0;
+  if (c >= 0x30 && c <= 0x39) return 2;
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 3;
+  if (c === 0xb7) return 4;
+  if (CHINESE_DIGITS.has(c)) return 2;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return 1;
+  if (c < 0x80 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f)) return 5;
+  return 6;
+}
+const CHINESE_DIGITS = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.charCodeAt(0)));
+
+/** where a character stands in its word: 1 begin, 2 middle, 3 end, 4 single, 0 outside any word */
+const B = 1;
+const M = 2;
+const E = 3;
+const S = 4;
+
+/**
+ * The features of every character of `text`, FEATURES_PER_CHAR slots a character, written into `out`
+ * (a new array when absent or too short). `words` are jieba's words of the text, in order.
+ */
+export function featuresOf(tables: FeatureTables, text: string, words: readonly WordSpan[], out?: Uint32Array): Uint32Array {
+  const n = text.length;
+  const K = FEATURES_PER_CHAR;
+  const f = out && out.length >= n * K ? out : new Uint32Array(n * K);
+  f.fill(0, 0, n * K);
+  const { names, kb } = tables;
+  const code = (i: number) => (i < 0 ? BEFORE_TEXT : i >= n ? AFTER_TEXT : text.charCodeAt(i));
+
+  // each character's word, and the word's place, part of speech and neighbours
+  const wordOf = new Int32Array(n).fill(-1);
+  const place = new Uint8Array(n);
+  words.forEach((w, k) => {
+    for (let i = w.start; i < w.end; i++) {
+      wordOf[i] = k;
+      place[i] = w.end - w.start === 1 ? S : i === w.start ? B : i === w.end - 1 ? E : M;
+    }
+  });
+  const wordHash = words.map((w) => hashString(w.norm));
+  const posHash = words.map((w) => {
+    const known = tables.posHashes.get(w.pos);
+    if (known !== undefined) return known;
+    const h = hashString(w.pos);
+    tables.posHashes.set(w.pos, h);
+    return h;
+  });
+  // a title right before the word, a cue word right after it, suffix words
+  const titleBefore = words.map((_, k) => (k > 0 && words[k - 1]!.end === words[k]!.start && names.titles.has(words[k - 1]!.norm) ? 1 : 0));
+  const cueAfter = words.map((w, k) => {
+    const next = words[k + 1];
+    return next && next.start === w.end && (names.personCues.has(next.norm) || names.titles.has(next.norm)) ? 1 : 0;
+  });
+  const suffixKind = words.map((w) => {
+    const org = names.orgSuffixes.get(w.norm);
+    if (org) return org === 'strong' ? 1 : org === 'named' ? 2 : 3;
+    return names.placeSuffixes.has(w.norm) ? 4 : 0;
+  });
+
+  const gazetteer = gazetteerOf(tables, text);
+
+  for (let i = 0; i < n; i++) {
+    const o = i * K;
+    const c0 = code(i);
+    const cm2 = code(i - 2);
+    const cm1 = code(i - 1);
+    const cp1 = code(i + 1);
+    const cp2 = code(i + 2);
+    f[o] = f1(0, 0);
+    f[o + 1] = f1(1, cm2);
+    f[o + 2] = f1(2, cm1);
+    f[o + 3] = f1(3, c0);
+    f[o + 4] = f1(4, cp1);
+    f[o + 5] = f1(5, cp2);
+    f[o + 6] = f2(6, cm2, cm1);
+    f[o + 7] = f2(7, cm1, c0);
+    f[o + 8] = f2(8, c0, cp1);
+    f[o + 9] = f2(9, cp1, cp2);
+    f[o + 10] = f2(10, cm1, cp1);
+    f[o + 11] = f3(11, classOf(cm1), classOf(c0), classOf(cp1));
+    const k = wordOf[i]!;
+    const at = place[i]!;
+    if (k >= 0) {
+      const w = words[k]!;
+      const prev = k > 0 ? words[k - 1] : undefined;
+      const next = words[k + 1];
+      f[o + 12] = f2(12, at, Math.min(w.end - w.start, 5));
+      f[o + 13] = f2(13, at, posHash[k]!);
+      f[o + 14] = f2(14, at, wordHash[k]!);
+      f[o + 15] = f2(15, at, prev ? wordHash[k - 1]! : 0);
+      f[o + 16] = f2(16, at, next ? wordHash[k + 1]! : 0);
+      f[o + 17] = f3(17, at, prev ? posHash[k - 1]! : 0, posHash[k]!);
+      f[o + 18] = f3(18, at, posHash[k]!, next ? posHash[k + 1]! : 0);
+      if (titleBefore[k]) f[o + 19] = f1(19, at);
+      if (cueAfter[k]) f[o + 20] = f1(20, at);
+      if (suffixKind[k]) f[o + 21] = f2(21, at, suffixKind[k]!);
+      f[o + 22] = f2(22, c0, posHash[k]!);
+      f[o + 28] = f2(28, at, text.charCodeAt(w.start));
+      f[o + 29] = f2(29, at, text.charCodeAt(w.end - 1));
+      const after = words[k + 2];
+      f[o + 30] = f2(30, at, after ? wordHash[k + 2]! : 0);
+      const before = k >= 2 ? words[k - 2] : undefined;
+      f[o + 31] = f2(31, at, before ? wordHash[k - 2]! : 0);
+    }
+    f[o + 32] = f3(32, cm2, cm1, c0);
+    f[o + 33] = f3(33, c0, cp1, cp2);
+    f[o + 23] = f3(23, gazetteer[i]!, i > 0 ? gazetteer[i - 1]! : 0, i + 1 < n ? gazetteer[i + 1]! : 0);
+    // a surname (one or two characters, weak or not) starting here
+    const s1 = names.surnames.get(text[i]!);
+    const s2 = i + 1 < n ? names.surnames.get(text.slice(i, i + 2)) : undefined;
+    f[o + 24] = f2(24, s1 === undefined ? 0 : s1 ? 1 : 2, s2 === undefined ? 0 : s2 ? 1 : 2);
+    const bits = (x: number) =>
+      (x < 0x10000 ? names.transliteration[x]! : 0) | ((x < 0x10000 ? names.givenNames[x]! : 0) << 1) | ((x < 0x10000 ? names.givenNameStop[x]! : 0) << 2);
+    f[o + 25] = f3(25, bits(cm1), bits(c0), bits(cp1));
+    if (tables.abbreviations[c0] === 1) f[o + 26] = f2(26, at, kb.abbreviations.has(text.slice(i, i + 1)) ? 1 : 0);
+    if (names.surnameFirst[cm1 & 0xffff] === 1 && names.surnames.has(text[i - 1] ?? '')) f[o + 27] = f2(27, c0, at);
+  }
+  return f;
+}
+
+/**
+ * The knowledge base's aliases found in the text, longest first from left to right: for each
+ * character, its alias's type and where it stands in it (type × 5 + place), 0 outside any alias.
+ */
+function gazetteerOf(tables: FeatureTables, text: string): Uint8Array {
+  const { kb, aliasStarts, aliasPairs, typeCode } = tables;
+  const n = text.length;
+  const marks = new Uint8Array(n);
+  let i = 0;
+  while (i < n) {
+    let best = 0;
+    let bestType = 0;
+    // a one-character alias, or the first two characters of a longer one
+    if (aliasStarts[text.charCodeAt(i)] === 1) {
+      const id = kb.aliases.get(text[i]!);
+      if (id) {
+        best = i + 1;
+        bestType = typeCode[kb.entities.get(id)!.type];
+      }
+    }
+    if (i + 1 < n && aliasPairs.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) {
+      for (let end = i + 2; end <= n; end++) {
+        const prefix = text.slice(i, end);
+        if (!kb.aliasPrefixes.has(prefix)) break;
+        const id = kb.aliases.get(prefix);
+        if (id) {
+          best = end;
+          bestType = typeCode[kb.entities.get(id)!.type];
+        }
+      }
+    }
+    if (best === 0) {
+      i++;
+      continue;
+    }
+    for (let j = i; j < best; j++) marks[j] = bestType * 5 + (best - i === 1 ? S : j === i ? B : j === best - 1 ? E : M);
+    i = best;
+  }
+  return marks;
+}

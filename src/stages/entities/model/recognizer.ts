@@ -1,0 +1,133 @@
+// Recognition by the trained model: each block's characters labelled by the sequence model, and the
+// spans read beside what is known already (the knowledge base, the compounds, rules that run first),
+// which the model never takes away: a span equal to a known mention is that mention; a span inside
+// one replaces it only when it names the same entity (俄国 → 俄); a span crossing one is dropped; an
+// organisation or place holding whole mentions is added and they stay, nested in it (美国|国务院 is
+// an organisation and a mention of the United States).
+
+import type { KnowledgeBase } from '../../../resources/knowledge-base.js';
+import type { NameLexicon } from '../../../resources/name-lexicon.js';
+import { lastAtOrBefore } from '../../../text/search.js';
+import type { Doc, EntityType, Mention, Token } from '../../../types.js';
+import { knownIdOf } from '../link.js';
+import type { Recognition, RecognizedSpan, Recognizer } from '../recognizer.js';
+import { FEATURES_PER_CHAR, featuresOf, featureTablesOf } from './features.js';
+import { type SequenceModel, spansOfLabels } from './sequence-model.js';
+
+const TYPE_OF: Record<'PER' | 'LOC' | 'ORG', EntityType> = { PER: 'PERSON', LOC: 'LOC', ORG: 'ORG' };
+
+export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: SequenceModel): Recognizer {
+  const tables = featureTablesOf(kb, names);
+  // the features of the longest block so far, reused
+  let buffer = new Uint32Array(0);
+  return {
+    name: 'model',
+    recognize(doc: Doc, tokens: Token[], known: Mention[]): Recognition {
+      const spans: RecognizedSpan[] = [];
+      const absorbed = new Set<Mention>();
+      const titleBefore = titlesOf(names, tokens);
+      let t = 0;
+      let k = 0;
+      for (let block = 0; block < doc.blocks.length; block++) {
+        const from = t;
+        while (t < tokens.length && tokens[t]!.block === block) t++;
+        const knownFrom = k;
+        while (k < known.length && known[k]!.block === block) k++;
+        const norm = doc.blocks[block]!.norm;
+        if (norm.length === 0) continue;
+        if (buffer.length < norm.length * FEATURES_PER_CHAR) buffer = new Uint32Array(norm.length * FEATURES_PER_CHAR * 2);
+        const features = featuresOf(tables, norm, tokens.slice(from, t), buffer);
+        for (const { type, start, end } of spansOfLabels(model.decode(features, norm.length))) {
+          const overlap = overlapOf(known, knownFrom, k, start, end);
+          if (overlap.kind === 'same' || overlap.kind === 'crossing') continue;
+          // inside a longer mention, the narrower reading only when it names the same entity (俄|国,
+          // 兰州|市 stay, 华|为 is not China)
+          if (overlap.kind === 'inside') {
+            if (knownIdOf(kb, names, TYPE_OF[type], norm.slice(start, end)) !== overlap.holder.entity) continue;
+            absorbed.add(overlap.holder);
+          }
+          // a longer name holding whole mentions (美国|国务院) is added beside them, as a person's name holds none
+          if (overlap.kind === 'holds' && (type === 'PER' || madeOfMentions(known, knownFrom, k, start, end))) continue;
+          // the model learned Chinese names: its guesses at Latin words are not kept; nor the
+          // ordinary words the name tables list (两岸)
+          if (latinOnly(norm, start, end) || cutsWord(norm, start, end) || names.notNames.has(norm.slice(start, end))) continue;
+          const span: RecognizedSpan = { type: TYPE_OF[type], block, start, end, source: 'model' };
+          const title = span.type === 'PERSON' ? titleBefore(block, start) : undefined;
+          if (title !== undefined) span.title = title;
+          spans.push(span);
+        }
+      }
+      // a title before a person of the knowledge base
+      for (const m of known) {
+        if (m.type !== 'PERSON' || absorbed.has(m) || m.title !== undefined) continue;
+        const title = titleBefore(m.block, m.start);
+        if (title !== undefined) m.title = title;
+      }
+      return { spans, absorbed };
+    },
+  };
+}
+
+/** the title written as the word right before an offset (外交部长|王毅), as written; tokens are in text order */
+function titlesOf(names: NameLexicon, tokens: Token[]): (block: number, start: number) => string | undefined {
+  const at = (k: number) => tokens[k]!.block * 0x1000000 + tokens[k]!.end;
+  return (block, start) => {
+    const k = lastAtOrBefore(at, 0, tokens.length, block * 0x1000000 + start);
+    const before = k >= 0 ? tokens[k]! : undefined;
+    return before && before.block === block && before.end === start && names.titles.has(before.norm) ? before.text : undefined;
+  };
+}
+
+type Overlap = { kind: 'none' | 'same' | 'crossing' | 'holds' } | { kind: 'inside'; holder: Mention };
+
+/** how a span stands to the known mentions known[from..to) of its block */
+function overlapOf(known: Mention[], from: number, to: number, start: number, end: number): Overlap {
+  let holds = false;
+  for (let m = from; m < to; m++) {
+    const mention = known[m]!;
+    if (mention.start >= end || mention.end <= start) continue;
+    if (mention.start === start && mention.end === end) return { kind: 'same' };
+    if (mention.start <= start && mention.end >= end) return { kind: 'inside', holder: mention };
+    if (mention.start >= start && mention.end <= end) holds = true;
+    else return { kind: 'crossing' };
+  }
+  return { kind: holds ? 'holds' : 'none' };
+}
+
+/**
+ * whether known mentions cover [start, end) end to end, nothing between, an organisation first and a
+ * place last (中央社|台北, 路透|伦敦, 淘宝|台湾): an outlet's dateline or a branch, not a new name
+ */
+function madeOfMentions(known: Mention[], from: number, to: number, start: number, end: number): boolean {
+  let at = start;
+  let first: Mention | undefined;
+  let last: Mention | undefined;
+  for (let m = from; m < to; m++) {
+    const mention = known[m]!;
+    if (mention.end <= at || mention.start >= end) continue;
+    if (mention.start !== at) return false;
+    first ??= mention;
+    last = mention;
+    at = mention.end;
+  }
+  return at === end && first?.type === 'ORG' && (last?.type === 'GPE' || last?.type === 'LOC');
+}
+
+const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** Latin letters, digits, spaces, hyphens and middle dots only (The, iPhone) */
+function latinOnly(norm: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if (!isLatin(c) && !(c >= 0x30 && c <= 0x39) && c !== 0x20 && c !== 0x2d && c !== 0xb7) return false;
+  }
+  return true;
+}
+
+/** whether the span starts or ends inside a Latin word (R|EUTERS) */
+function cutsWord(norm: string, start: number, end: number): boolean {
+  return (
+    (start > 0 && isLatin(norm.charCodeAt(start - 1)) && isLatin(norm.charCodeAt(start))) ||
+    (end < norm.length && isLatin(norm.charCodeAt(end)) && isLatin(norm.charCodeAt(end - 1)))
+  );
+}

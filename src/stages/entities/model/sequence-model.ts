@@ -1,0 +1,217 @@
+// A linear-chain model over characters: a weight per feature and label, a weight per pair of adjacent
+// labels, and the best label sequence found by Viterbi under BIO's rule (I-X only after B-X or I-X).
+// Trained by tools/train-ner.ts (an averaged structured perceptron); stored as the feature hashes, their
+// weights quantized to 16 bits, and the transition weights.
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { FEATURES_PER_CHAR } from './features.js';
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
+export type Label = (typeof LABELS)[number];
+export const LABEL_COUNT = LABELS.length;
+/** the row of transitions from the start of the text */
+export const START = LABEL_COUNT;
+
+/** features in the small table: 32,768 rows of weights and their slots, about 1.4 MB */
+const HOT_ROWS = 1 << 15;
+/** bits of the filter before the large table (512 KiB) */
+const FILTER_BITS = 1 << 22;
+const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> 0;
+const filterBitOf = (key: number) => Math.imul(key ^ (key >>> 15), 0x85ebca6b) >>> (32 - 22);
+
+/** whether label `to` may follow label `from` (or START) */
+export function allowed(from: number, to: number): boolean {
+  const label = LABELS[to]!;
+  if (!label.startsWith('I-')) return true;
+  if (from === START) return false;
+  const prev = LABELS[from]!;
+  return prev !== 'O' && prev.slice(2) === label.slice(2);
+}
+
+/**
+ * Scores of labels for feature hashes. Rows come most frequent first (the trainer orders them by how
+ * often each feature was seen), and lookups are what tagging costs: a few dozen a character, most of
+ * them misses in the processor's caches when every feature sits in one large table. So the first
+ * HOT_ROWS features have a small table of their own, which stays in the caches; the rest a large one,
+ * behind a bit filter that turns away most features the model does not hold without touching it.
+ */
+export class SequenceModel {
+  /** [key, row] pairs in open addressing, for the most frequent features */
+  private readonly hot: Uint32Array;
+  private readonly hotMask: number;
+  /** the same for the rest */
+  private readonly cold: Uint32Array;
+  private readonly coldMask: number;
+  /** the cold keys, as bits of a second hash */
+  private readonly coldFilter: Uint32Array;
+  constructor(
+    /** one key a row, most frequent first */
+    readonly keys: Uint32Array,
+    /** keys.length × LABEL_COUNT */
+    readonly weights: Float32Array,
+    /** (LABEL_COUNT + 1) × LABEL_COUNT: from START or a label, to a label */
+    readonly transitions: Float32Array,
+    readonly info: Record<string, unknown> = {},
+  ) {
+    const hotCount = Math.min(keys.length, HOT_ROWS);
+    const sizeFor = (count: number) => {
+      let size = 2;
+      while (size < count * 2) size <<= 1;
+      return size;
+    };
+    const hotSize = sizeFor(hotCount);
+    const coldSize = sizeFor(keys.length - hotCount);
+    this.hot = new Uint32Array(hotSize * 2);
+    this.hotMask = hotSize - 1;
+    this.cold = new Uint32Array(coldSize * 2);
+    this.coldMask = coldSize - 1;
+    this.coldFilter = new Uint32Array(FILTER_BITS >>> 5);
+    keys.forEach((key, row) => {
+      const isHot = row < hotCount;
+      const table = isHot ? this.hot : this.cold;
+      const mask = isHot ? this.hotMask : this.coldMask;
+      let s = slotOf(key) & mask;
+      while (table[s * 2] !== 0) s = (s + 1) & mask;
+      table[s * 2] = key;
+      table[s * 2 + 1] = row;
+      if (!isHot) {
+        const bit = filterBitOf(key);
+        this.coldFilter[bit >>> 5]! |= 1 << (bit & 31);
+      }
+    });
+  }
+
+  get featureCount(): number {
+    return this.keys.length;
+  }
+
+  /** the weight row of a feature hash, or -1 */
+  row(key: number): number {
+    const hot = this.hot;
+    let s = slotOf(key) & this.hotMask;
+    for (;;) {
+      const k = hot[s * 2]!;
+      if (k === key) return hot[s * 2 + 1]!;
+      if (k === 0) break;
+      s = (s + 1) & this.hotMask;
+    }
+    const bit = filterBitOf(key);
+    if ((this.coldFilter[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
+    const cold = this.cold;
+    s = slotOf(key) & this.coldMask;
+    for (;;) {
+      const k = cold[s * 2]!;
+      if (k === key) return cold[s * 2 + 1]!;
+      if (k === 0) return -1;
+      s = (s + 1) & this.coldMask;
+    }
+  }
+
+  /** the best labels of `n` characters from their features (FEATURES_PER_CHAR a character) */
+  decode(features: Uint32Array, n: number): Uint8Array {
+    const L = LABEL_COUNT;
+    const emissions = new Float32Array(n * L);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < FEATURES_PER_CHAR; k++) {
+        const key = features[i * FEATURES_PER_CHAR + k]!;
+        if (key === 0) continue;
+        const row = this.row(key);
+        if (row < 0) continue;
+        for (let y = 0; y < L; y++) emissions[i * L + y]! += this.weights[row * L + y]!;
+      }
+    }
+    return viterbi(emissions, this.transitions, n);
+  }
+
+  /** the model file: gzip of a JSON header line, then keys, 16-bit weights and float transitions, rows in order */
+  serialize(): Buffer {
+    const L = LABEL_COUNT;
+    const rows = this.featureCount;
+    let max = 0;
+    for (const w of this.weights) max = Math.max(max, Math.abs(w));
+    const scale = max === 0 ? 1 : max / 32767;
+    const keyBytes = Uint32Array.from(this.keys);
+    const weightBytes = new Int16Array(rows * L);
+    for (let i = 0; i < weightBytes.length; i++) weightBytes[i] = Math.round(this.weights[i]! / scale);
+    const header = Buffer.from(`${JSON.stringify({ format: 'zhtext-ner-1', labels: LABELS, features: rows, scale, ...this.info })}\n`);
+    return gzipSync(
+      Buffer.concat([header, Buffer.from(keyBytes.buffer), Buffer.from(weightBytes.buffer), Buffer.from(new Float32Array(this.transitions).buffer)]),
+      { level: 9 },
+    );
+  }
+
+  static parse(bytes: Buffer, source = 'model file'): SequenceModel {
+    const raw = gunzipSync(bytes);
+    const newline = raw.indexOf(10);
+    const header = JSON.parse(raw.subarray(0, newline).toString('utf8')) as { format: string; labels: string[]; features: number; scale: number };
+    if (header.format !== 'zhtext-ner-1' || header.labels.join() !== LABELS.join()) throw new Error(`${source}: not a zhtext entity model of this version`);
+    const L = LABEL_COUNT;
+    const rows = header.features;
+    const body = raw.subarray(newline + 1);
+    const expected = rows * 4 + rows * L * 2 + (L + 1) * L * 4;
+    if (body.length !== expected) throw new Error(`${source}: expected ${expected} bytes of weights, found ${body.length}`);
+    // copy into aligned arrays: the body starts at any offset
+    const copy = (from: number, length: number) => new Uint8Array(body.subarray(from, from + length)).buffer;
+    const keys = new Uint32Array(copy(0, rows * 4));
+    const quantized = new Int16Array(copy(rows * 4, rows * L * 2));
+    const transitions = new Float32Array(copy(rows * 4 + rows * L * 2, (L + 1) * L * 4));
+    const weights = new Float32Array(quantized.length);
+    for (let i = 0; i < quantized.length; i++) weights[i] = quantized[i]! * header.scale;
+    const { format: _f, labels: _l, features: _n, scale: _s, ...info } = header;
+    return new SequenceModel(keys, weights, transitions, info);
+  }
+
+  static load(file: string): SequenceModel {
+    return SequenceModel.parse(readFileSync(file), file);
+  }
+}
+
+/** the best allowed label sequence for per-character label scores and transition weights */
+export function viterbi(emissions: Float32Array | Float64Array, transitions: Float32Array | Float64Array, n: number): Uint8Array {
+  const L = LABEL_COUNT;
+  const labels = new Uint8Array(n);
+  if (n === 0) return labels;
+  const score = new Float64Array(n * L);
+  const back = new Uint8Array(n * L);
+  for (let y = 0; y < L; y++) score[y] = allowed(START, y) ? emissions[y]! + transitions[START * L + y]! : Number.NEGATIVE_INFINITY;
+  for (let i = 1; i < n; i++) {
+    for (let y = 0; y < L; y++) {
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!ALLOWED[p * L + y]) continue;
+        const s = score[(i - 1) * L + p]! + transitions[p * L + y]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * L + y] = best + emissions[i * L + y]!;
+      back[i * L + y] = arg;
+    }
+  }
+  let last = 0;
+  for (let y = 1; y < L; y++) if (score[(n - 1) * L + y]! > score[(n - 1) * L + last]!) last = y;
+  labels[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i * L + labels[i]!]!;
+  return labels;
+}
+
+const ALLOWED = (() => {
+  const table = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
+  for (let p = 0; p < LABEL_COUNT; p++) for (let y = 0; y < LABEL_COUNT; y++) table[p * LABEL_COUNT + y] = allowed(p, y) ? 1 : 0;
+  return table;
+})();
+
+/** entity spans of a label sequence: type PER, LOC or ORG, start, end (exclusive) */
+export function spansOfLabels(labels: Uint8Array): { type: 'PER' | 'LOC' | 'ORG'; start: number; end: number }[] {
+  const spans: { type: 'PER' | 'LOC' | 'ORG'; start: number; end: number }[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    const label = LABELS[labels[i]!]!;
+    if (!label.startsWith('B-')) continue;
+    let end = i + 1;
+    while (end < labels.length && labels[end] === labels[i]! + 1) end++;
+    spans.push({ type: label.slice(2) as 'PER' | 'LOC' | 'ORG', start: i, end });
+  }
+  return spans;
+}
