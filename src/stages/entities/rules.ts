@@ -21,240 +21,22 @@ const NAME_POS = new Set(['nr', 'nrfg', 'nrt', 'ng', 'g', 'n', 'ns', 'nz', 'a', 
 const WEAK_NAME_POS = new Set(['nz', 'ns', 'j', 'nt', 'ng']);
 /** parts of speech of ordinary dictionary words: read as a person only after a title */
 const WORD_POS = new Set(['n', 'l', 'i', 'a', 'v', 'vn', 't', 'ad', 'an', 'd']);
-/** a team named in one word by jieba (中国足球队): an organisation, though 球队 alone is none */
-const TEAM_ENDS = new Set(['球队']);
-/** heads that after a place alone name a kind of body, not one (中国公司, 美国军舰) */
-const GENERIC_HEADS = new Set([
-  '公司',
-  '企业',
-  '银行',
-  '商业银行',
-  '军舰',
-  '工厂',
-  '厂',
-  '学校',
-  '医院',
-  '军队',
-  '部队',
-  '航空公司',
-  '媒体',
-  '官员',
-  '当局',
-  '政府',
-  '大学生',
-  '球员',
-]);
-/** words that open the name of a national or international body (国家|新闻出版署, 中央|电视台) */
-const ORG_OPENERS = new Set(['国家', '中央', '全国', '国际', '世界', '中华', '亚洲', '欧洲', '非洲', '美洲', '泛美', '联合国']);
-/** one-character words for the level of a body, before its name (县|人大, 市|青年志愿者协会, 乡|党委) */
-const LEVEL_PREFIXES = new Set(['省', '市', '县', '区', '乡', '镇', '村', '站', '厂', '校']);
-/** last characters of Japanese given names (龙太郎, 英机, 正义, 幸之助, 惠三, 纯一郎) */
-const JAPANESE_GIVEN_ENDS = codes(
-  '郎雄夫男彦一二三助介也哉树子美惠代平治藏吉次司弘正明博清史义机生康纪久信宏幸晋之彰隆昭茂实喜登毅敏浩诚勇光秀典良朗章直俊香奈里爱',
-);
-/** 老 and 小 before a surname, in one word: 老于, 小王 */
-const ADDRESS_PREFIXES = codes('老小');
-/** forms of address after a surname alone (李|大娘, 温|先生) */
-const FORMS_OF_ADDRESS = new Set([
-  '先生',
-  '女士',
-  '同志',
-  '老师',
-  '大娘',
-  '大爷',
-  '师傅',
-  '大妈',
-  '大姐',
-  '阿姨',
-  '老汉',
-  '大嫂',
-  '大哥',
-  '老人',
-  '小姐',
-  '太太',
-  '夫人',
-  '医生',
-  '大夫',
-]);
-/** words before 部长 that make a title, not an organisation (财政部|副|部长, 内务部|代理|部长) */
-const TITLE_MODIFIERS = new Set(['副', '代理', '常务', '执行', '第一', '前', '原', '名誉', '临时', '一名', '两名', '该']);
 /** jieba's tags of name parts and of words it did not know */
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x', 'g', 'ng']);
 /** parts of speech of the words after a title that are no name: verbs, adverbs, adjectives, function words */
 const NOT_AFTER_TITLE_POS = new Set(['v', 'vn', 'vd', 'd', 'a', 'ad', 'an', 'f', 'p', 'c', 'u', 'r', 'q', 'l', 'i']);
-/** words after which a transliterated word is a place, not a person (在图卢兹, 抵达达沃斯) */
-const LOCATIVES = new Set(['在', '到', '于', '赴', '抵', '抵达', '前往', '来自', '访问', '途经', '离开', '飞抵', '来到', '位于', '从']);
-/** words after a transliterated word that make it a modifier of a thing (尤伯杯, 厄尔尼诺现象) */
-const THING_HEADS = new Set([
-  '农庄',
-  '大区',
-  '国际',
-  '保安',
-  '指数',
-  '飞船',
-  '号',
-  '杯',
-  '现象',
-  '体系',
-  '主义',
-  '式',
-  '号',
-  '牌',
-  '公司',
-  '集团',
-  '大学',
-  '河',
-  '山',
-  '州',
-  '地区',
-  '区',
-  '市',
-  '县',
-  '省',
-  '港',
-  '城',
-  '岛',
-  '湖',
-  '海',
-  '湾',
-  '毒气',
-  '病毒',
-]);
 /** parts of speech of the words an organisation name is built from, left of its head */
 const ORG_MODIFIER_POS = new Set(['ns', 'nt', 'nz', 'n', 'nr', 'nrt', 'j', 'vn', 'v', 'b', 'x', 'an', 'ng', 'nrfg', 'm']);
-/** words that end a dateline or a report's opening, never part of a name (北京6月25日电|外交部) */
-const ORG_BARRIERS = new Set(['日电', '电', '讯', '本报讯', '本报', '报道', '一家', '各', '该', '这家', '那家']);
 /** of those, the parts of speech of a proper name: an organisation with a 'named' suffix needs one */
 const PROPER_POS = new Set(['ns', 'nt', 'nz', 'j', 'nrt', 'nr', 'nrfg']);
 const PLACE_STEM_POS = new Set(['ns', 'nz', 'x', 'j', 'nr', 'nrt']);
 /** what joins the parts of a transliterated name: a middle dot, or a hyphen or dash (让-皮埃尔) */
 const NAME_JOINERS: ReadonlySet<string> = new Set([...MIDDLE_DOTS, '-', '—']);
-const LIST_MARKS = new Set(['、', '和', '与', '及']);
-/** words before a name in a byline or a credit (记者 王磊, 作者：张慧敏) */
-const BYLINE = new Set(['记者', '作者', '编辑', '摄影', '通讯员', '撰稿', '执笔', '本报记者', '特约记者', '责任编辑', '摄']);
-/** direction characters: 东南部, 中部, 西北部 are parts of a place, not organisations */
-const DIRECTIONS = new Set([...'东西南北中内外上下前后']);
-/** a head that ends in 部 after a number is a work (第一部) */
-const NUMERAL = new Set([...'一二三四五六七八九十百千两0123456789第']);
 const MAX_ORG_TOKENS = 6;
 /** parts of speech of function words */
 const FUNCTION_POS = new Set(['c', 'p', 'd', 'u', 'uj', 'r']);
-/** suffixes of Chinese administrative places, read inside one unknown word (华西村, 麦禾营镇) */
-const ADMIN_SUFFIXES = codes('省市县区镇乡村郡');
-/** first characters of a word that is no place name though it ends in a place suffix (全县, 本村, 该市) */
-const DETERMINERS = codes('全本该各每此这那我邻同外两多一几某');
-/** last characters of the titles that hold an organisation (司法部长, 市委书记, 办公室主任) */
-const ORG_TITLE_ENDS = codes('长记任');
 const DEPUTY = '副'.charCodeAt(0);
 const TEAM_HEAD = '队'.charCodeAt(0);
-/** what follows a place in a dateline or an address (北京6月25日电, 上海讯) */
-const DATELINE = new Set(['讯', '电', '报道', '市', '省', '人', '时间', '地区', '一带', '境内', '附近', '郊区', '市民', '当地']);
-/** words for the area around a place, glued to it by jieba and not part of its name */
-const PLACE_AREAS = new Set(['地区', '流域', '一带', '沿岸', '境内', '地带', '沿海', '周边']);
-/** common words jieba glues to a place: 荷兰人, 美国政府, 日本国内 */
-const PLACE_FOLLOWERS = new Set([
-  '人',
-  '政府',
-  '籍',
-  '方面',
-  '当局',
-  '国内',
-  '境内',
-  '全国',
-  '人民',
-  '军方',
-  '总统',
-  '总理',
-  '首相',
-  '外长',
-  '国王',
-  '议会',
-  '国会',
-  '经济',
-  '军',
-  '当地',
-  '时间',
-  '股市',
-  '市场',
-  '地区',
-  '一带',
-  '族',
-  '民族',
-  '战争',
-  '国情',
-  '式',
-  '口音',
-  '特色',
-  '马克',
-  '公司',
-  '企业',
-  '军舰',
-  '媒体',
-  '官员',
-  '球员',
-]);
-/** words jieba glues to a person's name: 邓小平理论, 毛泽东思想, 马克思主义, 克林顿政府 */
-const PERSON_FOLLOWERS = new Set([
-  '理论',
-  '思想',
-  '主义',
-  '同志',
-  '政府',
-  '时代',
-  '时期',
-  '路线',
-  '政权',
-  '当局',
-  '家族',
-  '夫妇',
-  '夫人',
-  '遗孀',
-  '主义者',
-  '文选',
-  '选集',
-  '文集',
-  '故居',
-  '旧居',
-  '纪念馆',
-  '塑像',
-  '铜像',
-  '诞辰',
-  '逝世',
-]);
-const FOLLOWER_ENDS = table([...PLACE_FOLLOWERS, ...PERSON_FOLLOWERS].map((w) => w[w.length - 1]!));
-/** verbs of travel and residence before a one-character country form (访华, 驻美, 来华) */
-const TRAVEL_VERBS = codes('访驻来赴抵离旅在对进返回');
-/** verbs of a stance towards a country, before its one-character form (反华, 侵华, 援华, 亲美) */
-const STANCE_VERBS = codes('反侵援亲仇排');
-/** one-character country forms read alone when jieba tags them as an abbreviation or a place */
-const LONE_FORMS = new Set([...'美俄英德朝韩越菲泰巴澳蒙乌台港']);
-/** heads of kinds of thing regional to China (京剧, 川菜, 藏医): after a province's form or 中 */
-const REGIONAL_HEADS = new Set(['剧', '菜', '医', '药', '族', '区', '胞']);
-/** what a one-character place form is glued to in one word: 美军, 俄总统, 中医, 京剧, 藏族, 粤菜 */
-const FORM_HEADS = new Set([
-  '军',
-  '籍',
-  '侨',
-  '商',
-  '企',
-  '剧',
-  '医',
-  '药',
-  '菜',
-  '族',
-  '区',
-  '胞',
-  '总统',
-  '总理',
-  '首相',
-  '外长',
-  '政府',
-  '当局',
-  '军方',
-  '方面',
-  '股',
-  '股市',
-]);
 // token flags
 const HAN = 1;
 const SURNAME = 2;
@@ -414,8 +196,8 @@ function recognizeDoc(
     return (o !== undefined && (o.type === 'GPE' || o.type === 'LOC')) || taken[i - 1]?.type === 'LOC';
   };
   const listNeighbour = (first: number, last: number) =>
-    (adjacent(first) && adjacent(first - 1) && LIST_MARKS.has(toks[first - 1]!.norm) && isPersonAt(first - 2)) ||
-    (adjacent(last + 1) && adjacent(last + 2) && LIST_MARKS.has(toks[last + 1]!.norm) && isPersonAt(last + 2));
+    (adjacent(first) && adjacent(first - 1) && lex.words.listMarks.has(toks[first - 1]!.norm) && isPersonAt(first - 2)) ||
+    (adjacent(last + 1) && adjacent(last + 2) && lex.words.listMarks.has(toks[last + 1]!.norm) && isPersonAt(last + 2));
   const cued = (first: number, last: number) => titleBefore(first) !== undefined || cueAfter(last + 1) || listNeighbour(first, last);
 
   /** the organisation suffix w ends with, longest first */
@@ -483,10 +265,10 @@ function recognizeDoc(
   const boundaryBefore = (k: number) => {
     if (!adjacent(k)) return true;
     const p = toks[k - 1]!.norm;
-    return (flags[k - 1]! & HAN) === 0 || LIST_MARKS.has(p) || BYLINE.has(p) || isTitleWord(p);
+    return (flags[k - 1]! & HAN) === 0 || lex.words.listMarks.has(p) || lex.words.byline.has(p) || isTitleWord(p);
   };
   /** nothing joins token k to the word after it (k is the first token after the name) */
-  const boundaryAfter = (k: number) => k >= n || !adjacent(k) || (flags[k]! & HAN) === 0 || LIST_MARKS.has(toks[k]!.norm) || cueAfter(k);
+  const boundaryAfter = (k: number) => k >= n || !adjacent(k) || (flags[k]! & HAN) === 0 || lex.words.listMarks.has(toks[k]!.norm) || cueAfter(k);
 
   /** a Chinese name starting at token i: [last token, strong] */
   const chineseName = (i: number): { last: number; strong: boolean; titleOnly?: boolean; start?: number; end?: number } | undefined => {
@@ -521,7 +303,7 @@ function recognizeDoc(
       // its given name is a common one (潘维军, 宋军)
       if ((lex.orgSuffixes.has(w[w.length - 1]!) || lex.orgSuffixes.has(w.slice(-2))) && !(t.pos === 'x' && commonGiven(given))) return undefined;
       const lastChar = w.charCodeAt(w.length - 1);
-      if (ADMIN_SUFFIXES[lastChar] === 1 || NOT_NAME_ENDINGS[lastChar] === 1) return undefined;
+      if (lex.words.adminSuffixes[lastChar] === 1 || NOT_NAME_ENDINGS[lastChar] === 1) return undefined;
       // a two-character dictionary word tagged nr is as often an ordinary word (荣幸, 高达): cue it
       // jieba's dictionary tags many ordinary words nr (安全性, 许可证): the stop characters of
       // given names (性, 证) keep those out above
@@ -541,7 +323,7 @@ function recognizeDoc(
     }
     // the surname alone: 陈|教授, 温|先生, 李|大娘 (the surname is the name), or the given name
     // follows in one or two tokens
-    if ((t.pos === 'nr' || t.pos === 'nrfg') && adjacent(i + 1) && (lex.titles.has(toks[i + 1]!.norm) || FORMS_OF_ADDRESS.has(toks[i + 1]!.norm))) {
+    if ((t.pos === 'nr' || t.pos === 'nrfg') && adjacent(i + 1) && (lex.titles.has(toks[i + 1]!.norm) || lex.words.formsOfAddress.has(toks[i + 1]!.norm))) {
       return { last: i, strong: true };
     }
     if (!weakSurname && surname.length === 1) {
@@ -589,17 +371,20 @@ function recognizeDoc(
       )
         return undefined;
       const known = t.pos === 'nr' || t.pos === 'nrfg' || t.pos === 'x';
-      return known || JAPANESE_GIVEN_ENDS[w.charCodeAt(w.length - 1)] === 1 || cued(i, i) ? { last: i } : undefined;
+      return known || lex.words.japaneseGivenEnds[w.charCodeAt(w.length - 1)] === 1 || cued(i, i) ? { last: i } : undefined;
     }
     // the family name alone before a title or a cue: 桥本|首相, 奥田|说
-    if (cueAfter(i + 1) || FORMS_OF_ADDRESS.has(toks[i + 1]?.norm ?? '')) return adjacent(i + 1) ? { last: i } : undefined;
+    if (cueAfter(i + 1) || lex.words.formsOfAddress.has(toks[i + 1]?.norm ?? '')) return adjacent(i + 1) ? { last: i } : undefined;
     // 武村|正义|说, 久间|章生|转达: a given name of one or two words, then a cue or a title before
     let last = i;
     let chars = 0;
     for (let k = i + 1; k <= i + 2 && looseGiven(k) && chars + toks[k]!.norm.length <= 4; k++) {
       chars += toks[k]!.norm.length;
       last = k;
-      if (chars >= 2 && (cueAfter(k + 1) || titleBefore(i) !== undefined || JAPANESE_GIVEN_ENDS[toks[k]!.norm.charCodeAt(toks[k]!.norm.length - 1)] === 1))
+      if (
+        chars >= 2 &&
+        (cueAfter(k + 1) || titleBefore(i) !== undefined || lex.words.japaneseGivenEnds[toks[k]!.norm.charCodeAt(toks[k]!.norm.length - 1)] === 1)
+      )
         return { last: k };
     }
     return last > i && boundaryAfter(last + 1) && titleBefore(i) !== undefined ? { last } : undefined;
@@ -667,14 +452,14 @@ function recognizeDoc(
         const head = toks[i]!.norm;
         const first = head.charCodeAt(0);
         // 老于, 小王: a form of address glued to a surname; the surname is the name
-        if (ADDRESS_PREFIXES[first] === 1) {
+        if (lex.words.addressPrefixes[first] === 1) {
           if (pass === 0 && lex.surnames.get(head[1]!) === false && NAME_TAGS.has(toks[i]!.pos))
             take({ type: 'PERSON', first: i, last: i, start: toks[i]!.start + 1 });
           continue;
         }
         const foreign = lex.transliteration[first] === 1 ? foreignName(i) : undefined;
         // after a number a surname character is a measure or a count (9|万宗, 40|余国), not a name
-        const afterNumber = adjacent(i) && (toks[i - 1]!.pos === 'm' || NUMERAL.has(toks[i - 1]!.norm[toks[i - 1]!.norm.length - 1]!));
+        const afterNumber = adjacent(i) && (toks[i - 1]!.pos === 'm' || lex.words.numeral.has(toks[i - 1]!.norm[toks[i - 1]!.norm.length - 1]!));
         const chinese = lex.surnameFirst[first] === 1 && !afterNumber ? chineseName(i) : undefined;
         if (!foreign && !chinese) continue;
         if (pass === 0) candidates++;
@@ -687,8 +472,8 @@ function recognizeDoc(
           const thing =
             next !== undefined &&
             adjacent(foreign.last + 1) &&
-            (THING_HEADS.has(next.norm) || lex.placeSuffixes.has(next.norm) || orgSuffixOf(next.norm) !== undefined);
-          const place = (adjacent(i) && LOCATIVES.has(toks[i - 1]!.norm)) || thing;
+            (lex.words.thingHeads.has(next.norm) || lex.placeSuffixes.has(next.norm) || orgSuffixOf(next.norm) !== undefined);
+          const place = (adjacent(i) && lex.words.locatives.has(toks[i - 1]!.norm)) || thing;
           if (titled || foreign.hasDot || (!place && (foreign.strong || cued(i, foreign.last) || placeBefore(i))))
             pick = { type: 'PERSON', first: i, last: foreign.last };
         }
@@ -766,8 +551,8 @@ function recognizeDoc(
       if (!free(i)) continue;
       for (let len = Math.min(w.length - 1, 6); len >= 2; len--) {
         const rest = w.slice(len);
-        const placeRest = PLACE_FOLLOWERS.has(rest);
-        if (!placeRest && !PERSON_FOLLOWERS.has(rest)) continue;
+        const placeRest = lex.words.placeFollowers.has(rest);
+        if (!placeRest && !lex.words.personFollowers.has(rest)) continue;
         const id = kb.aliases.get(w.slice(0, len));
         const type = id ? kb.entities.get(id)!.type : undefined;
         if (placeRest && (type === 'GPE' || type === 'LOC')) take({ type: 'LOC', first: i, last: i, end: toks[i]!.start + len, entity: id });
@@ -811,18 +596,18 @@ function recognizeDoc(
             !free(i - 1) ||
             (flags[i - 1]! & HAN) === 0 ||
             orgSuffixOf(toks[i - 1]!.norm) !== undefined ||
-            TITLE_MODIFIERS.has(toks[i - 1]!.norm))
+            lex.words.titleModifiers.has(toks[i - 1]!.norm))
         )
           continue;
         w = head;
         end = t.start + head.length;
         inTitle = true;
-      } else if (endsWithNotName(lex, w) && !(t.pos === 'nt' && TEAM_ENDS.has(w.slice(-2)))) continue;
+      } else if (endsWithNotName(lex, w) && !(t.pos === 'nt' && lex.words.teamEnds.has(w.slice(-2)))) continue;
       const suffix = orgSuffixOf(w);
       // 副部|长: a deputy's title, not an organisation
       if (w.charCodeAt(0) === DEPUTY && suffix !== undefined && w.length <= suffix.length + 1) continue;
       // jieba knows some generic phrases as organisation names (商业银行, 美国军舰)
-      const genericNt = t.pos === 'nt' && (lex.notNames.has(w) || (GENERIC_HEADS.has(w.slice(-2)) && isPlace(kb, kb.aliases.get(w.slice(0, -2)))));
+      const genericNt = t.pos === 'nt' && (lex.notNames.has(w) || (lex.words.genericHeads.has(w.slice(-2)) && isPlace(kb, kb.aliases.get(w.slice(0, -2)))));
       const nt = t.pos === 'nt' && w.length >= 2 && !genericNt;
       if (genericNt) continue;
       if (!suffix && !nt) continue;
@@ -835,8 +620,8 @@ function recognizeDoc(
         // a word of one character and the suffix (组队, 入党) is an ordinary word, unless jieba knows it as a name
         if (w.length === suffix.length + 1 && !PROPER_POS.has(t.pos)) continue;
         const before = w[w.length - suffix.length - 1];
-        if (before !== undefined && (DIRECTIONS.has(before) || NUMERAL.has(before)) && w.length === suffix.length + 1) continue;
-        if (suffix === '部' && before !== undefined && DIRECTIONS.has(before)) continue;
+        if (before !== undefined && (lex.words.directions.has(before) || lex.words.numeral.has(before)) && w.length === suffix.length + 1) continue;
+        if (suffix === '部' && before !== undefined && lex.words.directions.has(before)) continue;
       }
       // extend to the left over modifiers, taking in place and organisation mentions
       let first = i;
@@ -863,7 +648,7 @@ function recognizeDoc(
           taken[k] ||
           (flags[k]! & HAN) === 0 ||
           !ORG_MODIFIER_POS.has(q.pos) ||
-          ORG_BARRIERS.has(q.norm) ||
+          lex.words.orgBarriers.has(q.norm) ||
           lex.titles.has(q.norm) ||
           lex.personCues.has(q.norm) ||
           q.norm === '的'
@@ -876,7 +661,8 @@ function recognizeDoc(
         // or stands right before a place (逼平|荷兰|队, 战胜|捷克|队: a verb the segmenter did not know);
         // 县, 市, 乡 alone before a body name the county's, the city's, the township's own (县|人大, 乡|党委)
         const unknownName = q.pos === 'x' && q.norm.length >= 2 && lex.givenNameStop[q.norm.charCodeAt(0)] !== 1 && owner[k + 1] === undefined;
-        if (PROPER_POS.has(q.pos) || unknownName || (q.norm.length === 1 && LEVEL_PREFIXES.has(q.norm)) || ORG_OPENERS.has(q.norm)) properFirst = k;
+        if (PROPER_POS.has(q.pos) || unknownName || (q.norm.length === 1 && lex.words.levelPrefixes.has(q.norm)) || lex.words.orgOpeners.has(q.norm))
+          properFirst = k;
       }
       // a name needs a proper part (a place, an organisation, a word jieba knows as a name): a
       // generic phrase (保险公司, 计算机中心, 食品厂) names a kind of body, not one body; nor does a
@@ -889,7 +675,7 @@ function recognizeDoc(
         continue;
       }
       const placeFirst = owner[properFirst];
-      if (properFirst < i && placeFirst && isPlace(kb, placeFirst.entity) && owner[i - 1] === placeFirst && GENERIC_HEADS.has(w)) continue;
+      if (properFirst < i && placeFirst && isPlace(kb, placeFirst.entity) && owner[i - 1] === placeFirst && lex.words.genericHeads.has(w)) continue;
       let start = properFirst;
       // leading verbs, adjectives and numbers do not open a name
       while (start < i && !owner[start] && (toks[start]!.pos === 'v' || toks[start]!.pos === 'a' || toks[start]!.pos === 'm' || toks[start]!.pos === 'l'))
@@ -948,13 +734,17 @@ function recognizeDoc(
         if (!id) continue;
         const country = kb.abbreviations.has(w);
         const before = adjacent(i) ? toks[i - 1]!.norm : '';
-        const travel = before.length === 1 && TRAVEL_VERBS[before.charCodeAt(0)] === 1;
-        const office = adjacent(i + 1) && PLACE_FOLLOWERS.has(toks[i + 1]!.norm);
+        const travel = before.length === 1 && lex.words.travelVerbs[before.charCodeAt(0)] === 1;
+        const office = adjacent(i + 1) && lex.words.placeFollowers.has(toks[i + 1]!.norm);
         // alone as an abbreviation only the forms that are seldom anything else (not 法 'law', 加, 日, 中)
-        if (office || travel || (country && (t.pos === 'j' || t.pos === 'ns') && LONE_FORMS.has(w))) take({ type: 'LOC', first: i, last: i, entity: id });
+        if (office || travel || (country && (t.pos === 'j' || t.pos === 'ns') && lex.words.loneForms.has(w)))
+          take({ type: 'LOC', first: i, last: i, entity: id });
         continue;
       }
-      if ((w.length === 2 || (w.length >= 3 && w[1] === '华')) && (TRAVEL_VERBS[w.charCodeAt(0)] === 1 || STANCE_VERBS[w.charCodeAt(0)] === 1)) {
+      if (
+        (w.length === 2 || (w.length >= 3 && w[1] === '华')) &&
+        (lex.words.travelVerbs[w.charCodeAt(0)] === 1 || lex.words.stanceVerbs[w.charCodeAt(0)] === 1)
+      ) {
         const id = formEntity(w[1]!);
         if (id) {
           take({ type: 'LOC', first: i, last: i, start: t.start + 1, end: t.start + 2, entity: id });
@@ -963,7 +753,7 @@ function recognizeDoc(
       }
       const id = formEntity(w[0]!);
       // 剧, 菜, 医, 药 after a province's form (京剧, 川菜), not after a country's (加剧)
-      if (id && FORM_HEADS.has(w.slice(1)) && (!REGIONAL_HEADS.has(w.slice(1)) || regionForms.has(w[0]!) || w[0] === '中'))
+      if (id && lex.words.formHeads.has(w.slice(1)) && (!lex.words.regionalHeads.has(w.slice(1)) || regionForms.has(w[0]!) || w[0] === '中'))
         take({ type: 'LOC', first: i, last: i, end: t.start + 1, entity: id });
     }
   };
@@ -973,8 +763,9 @@ function recognizeDoc(
   /** a place word before (在, 到, 从 …), a place or a list mark beside it, or a place suffix in it */
   const placeCue = (i: number) =>
     lex.placeSuffixEnds[toks[i]!.norm.charCodeAt(1)] === 1 ||
-    (adjacent(i) && (LOCATIVES.has(toks[i - 1]!.norm) || placeBefore(i) || (LIST_MARKS.has(toks[i - 1]!.norm) && placeBefore(i - 1)))) ||
-    (adjacent(i + 1) && (owner[i + 1]?.type === 'GPE' || owner[i + 1]?.type === 'LOC' || toks[i + 1]!.norm === '、' || DATELINE.has(toks[i + 1]!.norm)));
+    (adjacent(i) && (lex.words.locatives.has(toks[i - 1]!.norm) || placeBefore(i) || (lex.words.listMarks.has(toks[i - 1]!.norm) && placeBefore(i - 1)))) ||
+    (adjacent(i + 1) &&
+      (owner[i + 1]?.type === 'GPE' || owner[i + 1]?.type === 'LOC' || toks[i + 1]!.norm === '、' || lex.words.dateline.has(toks[i + 1]!.norm)));
   const placeSuffixAt = (k: number) => k < n && free(k) && lex.placeSuffixes.has(toks[k]!.norm) && adjacent(k);
   // each pass is a function of its own: small units that the JIT compiles early
   const places = () => {
@@ -1017,14 +808,14 @@ function recognizeDoc(
         if (endsWithNotName(lex, w)) continue;
         last = placeSuffixAt(i + 1) ? i + 1 : i;
         // 东北地区 → 东北, 黄河流域 → 黄河
-        if (last === i && w.length >= 4 && PLACE_AREAS.has(w.slice(-2))) end = t.end - 2;
+        if (last === i && w.length >= 4 && lex.words.placeAreas.has(w.slice(-2))) end = t.end - 2;
       } else if (PLACE_STEM_POS.has(t.pos) && (w.length <= 3 || (w.length <= 6 && allTranslit(lex, w))) && placeSuffixAt(i + 1) && !lex.notNames.has(w))
         last = i + 1;
       else if (
         (t.pos === 'x' || t.pos === 'nz' || t.pos === 'n' || t.pos === 'nr') &&
         w.length >= 3 &&
-        ADMIN_SUFFIXES[w.charCodeAt(w.length - 1)] === 1 &&
-        DETERMINERS[w.charCodeAt(0)] !== 1 &&
+        lex.words.adminSuffixes[w.charCodeAt(w.length - 1)] === 1 &&
+        lex.words.determiners[w.charCodeAt(0)] !== 1 &&
         plausibleGiven(w.slice(0, -1)) &&
         !endsWithNotName(lex, w)
       )
@@ -1136,7 +927,7 @@ function tokenFlags(lex: NameLexicon, tables: RuleTables, toks: Token[]): Uint16
     let f = HAN | (first & (SURNAME | TRANSLIT)) | (last & (ORG_END | PLACE_END | ADMIN_END));
     if (w.length === 2 && w.charCodeAt(0) === TEAM_HEAD) f |= TEAM;
     if (w.length >= 3 && countryStarts.has(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1))) f |= COUNTRY_WORD;
-    if (w.length === 2 && ADDRESS_PREFIXES[w.charCodeAt(0)] === 1 && (last & C_SINGLE_SURNAME) !== 0) f |= SURNAME;
+    if (w.length === 2 && lex.words.addressPrefixes[w.charCodeAt(0)] === 1 && (last & C_SINGLE_SURNAME) !== 0) f |= SURNAME;
     if (
       w.length >= 2 &&
       (first & C_JAPANESE_FIRST) !== 0 &&
@@ -1185,11 +976,11 @@ function charTableOf(kb: KnowledgeBase, lex: NameLexicon, regionForms: Map<strin
     let f = 0;
     if (lex.surnameFirst[c] === 1) f |= SURNAME;
     if (lex.transliteration[c] === 1) f |= TRANSLIT;
-    if (lex.orgSuffixEnds[c] === 1 || ORG_TITLE_ENDS[c] === 1) f |= ORG_END;
+    if (lex.orgSuffixEnds[c] === 1 || lex.words.orgTitleEnds[c] === 1) f |= ORG_END;
     if (lex.placeSuffixEnds[c] === 1) f |= PLACE_END;
-    if (ADMIN_SUFFIXES[c] === 1) f |= ADMIN_END;
-    if (FOLLOWER_ENDS[c] === 1) f |= FOLLOWER_END;
-    if (TRAVEL_VERBS[c] === 1 || STANCE_VERBS[c] === 1) f |= C_VISIT;
+    if (lex.words.adminSuffixes[c] === 1) f |= ADMIN_END;
+    if (lex.words.followerEnds[c] === 1) f |= FOLLOWER_END;
+    if (lex.words.travelVerbs[c] === 1 || lex.words.stanceVerbs[c] === 1) f |= C_VISIT;
     table[c] = f;
   }
   for (const ch of [...kb.abbreviations.keys(), ...regionForms.keys()]) table[ch.charCodeAt(0)]! |= C_ABBREVIATION;

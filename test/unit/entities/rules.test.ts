@@ -155,6 +155,26 @@ test('the lexicon reports a bad organisation-suffix kind', () => {
   );
 });
 
+test("the rules' word lists come from rule-words.txt: a missing list or a line without a name is reported with the file", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhtext-names-'));
+  mkdirSync(join(dir, 'names'));
+  for (const f of NAME_FILES) writeFileSync(join(dir, 'names', f), '# empty\n');
+  const words = join(dir, 'names', 'rule-words.txt');
+  writeFileSync(words, 'team-ends: 球队\n');
+  assert.throws(
+    () => loadNameLexicon(join(dir, 'names'), (s) => s),
+    (e: Error) => e.message.includes(words) && e.message.includes('"generic-heads" is missing'),
+  );
+  writeFileSync(words, '球队 公司\n');
+  assert.throws(() => loadNameLexicon(join(dir, 'names'), (s) => s), /expected "name: entries…"/);
+  // the package's file: sets of words, and tables of characters
+  const lex = resources.kb.names!;
+  assert.ok(lex.words.genericHeads.has('公司'));
+  assert.equal(lex.words.travelVerbs['访'.charCodeAt(0)], 1);
+  assert.equal(lex.words.travelVerbs['说'.charCodeAt(0)], 0);
+  assert.equal(lex.words.followerEnds['府'.charCodeAt(0)], 1, '政府 follows places');
+});
+
 test('an unknown word of a surname and a common given name is a name without a cue; jieba-tagged ordinary nouns are not', () => {
   // names jieba does not know come out as one unknown word: read by the given-name table
   const doc = tag('王芳在关键时刻站了出来。');

@@ -110,15 +110,40 @@ export class SequenceModel {
   /** the best labels of `n` characters from their features (FEATURES_PER_CHAR a character) */
   decode(features: Uint32Array, n: number): Uint8Array {
     const L = LABEL_COUNT;
+    const K = FEATURES_PER_CHAR;
+    const w = this.weights;
     const emissions = new Float32Array(n * L);
     for (let i = 0; i < n; i++) {
-      for (let k = 0; k < FEATURES_PER_CHAR; k++) {
-        const key = features[i * FEATURES_PER_CHAR + k]!;
+      // the seven label scores in locals, written once a character (LABEL_COUNT is 7)
+      let e0 = 0;
+      let e1 = 0;
+      let e2 = 0;
+      let e3 = 0;
+      let e4 = 0;
+      let e5 = 0;
+      let e6 = 0;
+      for (let k = i * K, end = k + K; k < end; k++) {
+        const key = features[k]!;
         if (key === 0) continue;
         const row = this.row(key);
         if (row < 0) continue;
-        for (let y = 0; y < L; y++) emissions[i * L + y]! += this.weights[row * L + y]!;
+        const r = row * 7;
+        e0 += w[r]!;
+        e1 += w[r + 1]!;
+        e2 += w[r + 2]!;
+        e3 += w[r + 3]!;
+        e4 += w[r + 4]!;
+        e5 += w[r + 5]!;
+        e6 += w[r + 6]!;
       }
+      const o = i * L;
+      emissions[o] = e0;
+      emissions[o + 1] = e1;
+      emissions[o + 2] = e2;
+      emissions[o + 3] = e3;
+      emissions[o + 4] = e4;
+      emissions[o + 5] = e5;
+      emissions[o + 6] = e6;
     }
     return viterbi(emissions, this.transitions, n);
   }
