@@ -56,10 +56,12 @@ test('every problem is reported at once, each with its code and the option named
       by: 'year',
       script: ['latin'],
       from: '2020-13-01',
+      recognizer: 'neural',
     }),
   );
   assert.deepEqual(problems.sort(), [
     'OPTION_INVALID_CHOICE --by',
+    'OPTION_INVALID_CHOICE --recognizer',
     'OPTION_INVALID_CHOICE --script',
     'OPTION_INVALID_CHOICE --unit',
     'OPTION_INVALID_INTEGER --min-pair-count',

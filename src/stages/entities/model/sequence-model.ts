@@ -66,19 +66,19 @@ export class SequenceModel {
     this.cold = new Uint32Array(coldSize * 2);
     this.coldMask = coldSize - 1;
     this.coldFilter = new Uint32Array(FILTER_BITS >>> 5);
-    keys.forEach((key, row) => {
-      const isHot = row < hotCount;
-      const table = isHot ? this.hot : this.cold;
-      const mask = isHot ? this.hotMask : this.coldMask;
+    const insert = (table: Uint32Array, mask: number, key: number, row: number) => {
       let s = slotOf(key) & mask;
       while (table[s * 2] !== 0) s = (s + 1) & mask;
       table[s * 2] = key;
       table[s * 2 + 1] = row;
-      if (!isHot) {
-        const bit = filterBitOf(key);
-        this.coldFilter[bit >>> 5]! |= 1 << (bit & 31);
-      }
-    });
+    };
+    for (let row = 0; row < hotCount; row++) insert(this.hot, this.hotMask, keys[row]!, row);
+    for (let row = hotCount; row < keys.length; row++) {
+      const key = keys[row]!;
+      insert(this.cold, this.coldMask, key, row);
+      const bit = filterBitOf(key);
+      this.coldFilter[bit >>> 5]! |= 1 << (bit & 31);
+    }
   }
 
   get featureCount(): number {
