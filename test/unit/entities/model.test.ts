@@ -114,6 +114,19 @@ test('the trained model finds names the knowledge base does not hold, and links 
   assert.equal(found('京')?.entity, resources.kb.aliases.get('北京'));
 });
 
+test("known mentions stay beside the model: a person's name takes in a country form, never a known person", () => {
+  const tag = createSentenceTagger(resources);
+  const read = (text: string) => tag(text).map((m) => `${m.surface}:${m.entity}`);
+  // 英 inside a name is no United Kingdom
+  assert.deepEqual(read('本报记者卢晓英报道，'), ['卢晓英:per~卢晓英']);
+  // a known person and a known place side by side are never one new name
+  assert.deepEqual(read('习近平深圳考察时强调'), ['习近平:per:xi_jinping', '深圳:loc:shenzhen']);
+  // compounds of country forms are the knowledge base's, each country at its own character
+  assert.deepEqual(read('中美关系和中俄合作'), ['中:CN', '美:US', '中:CN', '俄:RU']);
+  // a place and a known organisation read as one name are that organisation, and the place stays
+  assert.deepEqual(read('美国白宫发言人表示'), ['美国:US', '美国白宫:org:white_house']);
+});
+
 test('eval ner uses the model unless told otherwise, and the rules with --recognizer rules', () => {
   const model = loadResources({ recognizer: 'model' });
   const rules = loadResources({ recognizer: 'rules' });

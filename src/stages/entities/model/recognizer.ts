@@ -37,21 +37,41 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
         if (norm.length === 0) continue;
         if (buffer.length < norm.length * FEATURES_PER_CHAR) buffer = new Uint32Array(norm.length * FEATURES_PER_CHAR * 2);
         const features = featuresOf(tables, norm, tokens.slice(from, t), buffer);
-        for (const { type, start, end } of spansOfLabels(model.decode(features, norm.length))) {
+        const labels = model.decode(features, norm.length);
+        for (const { type, start, end } of spansOfLabels(labels)) {
           const overlap = overlapOf(known, knownFrom, k, start, end);
-          if (overlap.kind === 'same' || overlap.kind === 'crossing') continue;
-          // inside a longer mention, the narrower reading only when it names the same entity (俄|国,
-          // 兰州|市 stay, 华|为 is not China)
+          if (overlap.kind === 'same') continue;
+          let entity: string | undefined;
           if (overlap.kind === 'inside') {
+            // inside a longer mention, the narrower reading only when it names the same entity
+            // (俄|国, 兰州|市 stay, 华|为 is not China)
             if (knownIdOf(kb, names, TYPE_OF[type], norm.slice(start, end)) !== overlap.holder.entity) continue;
             absorbed.add(overlap.holder);
+          } else if (overlap.kind === 'crossing' || overlap.kind === 'holds') {
+            if (type === 'PER') {
+              // a person's name over one-character country forms or rule-found pieces (卢晓|英,
+              // 苏|巴|吉亚, 艾百|布拉·库尔班) is the name, and the pieces go; over anything else, nothing
+              // (习近平|深圳)
+              if (!overlap.weak) continue;
+              for (let m = knownFrom; m < k; m++) if (known[m]!.start < end && known[m]!.end > start) absorbed.add(known[m]!);
+            }
+            // an organisation or place holding whole mentions is added beside them (美国|国务院),
+            // unless it is only an outlet and a place (a dateline); one crossing a mention is dropped
+            else if (overlap.kind === 'crossing' || madeOfMentions(known, knownFrom, k, start, end)) continue;
+            // places and then a known organisation (美国|白宫): that organisation, named with its place
+            else if (type === 'ORG') {
+              const named = qualifiedOrganisation(known, knownFrom, k, start, end);
+              if (named) {
+                absorbed.add(named);
+                entity = named.entity;
+              }
+            }
           }
-          // a longer name holding whole mentions (美国|国务院) is added beside them, as a person's name holds none
-          if (overlap.kind === 'holds' && (type === 'PER' || madeOfMentions(known, knownFrom, k, start, end))) continue;
           // the model learned Chinese names: its guesses at Latin words are not kept; nor the
           // ordinary words the name tables list (两岸)
           if (latinOnly(norm, start, end) || cutsWord(norm, start, end) || names.notNames.has(norm.slice(start, end))) continue;
           const span: RecognizedSpan = { type: TYPE_OF[type], block, start, end, source: 'model' };
+          if (entity !== undefined) span.entity = entity;
           const title = span.type === 'PERSON' ? titleBefore(block, start) : undefined;
           if (title !== undefined) span.title = title;
           spans.push(span);
@@ -78,20 +98,25 @@ function titlesOf(names: NameLexicon, tokens: Token[]): (block: number, start: n
   };
 }
 
-type Overlap = { kind: 'none' | 'same' | 'crossing' | 'holds' } | { kind: 'inside'; holder: Mention };
+type Overlap = { kind: 'none' | 'same' } | { kind: 'crossing' | 'holds'; weak: boolean } | { kind: 'inside'; holder: Mention };
 
-/** how a span stands to the known mentions known[from..to) of its block */
+/**
+ * how a span stands to the known mentions known[from..to) of its block; `weak`: every mention it
+ * crosses or holds is a one-character form or rule-found, and none is a person
+ */
 function overlapOf(known: Mention[], from: number, to: number, start: number, end: number): Overlap {
-  let holds = false;
+  let kind: 'none' | 'crossing' | 'holds' = 'none';
+  let weak = true;
   for (let m = from; m < to; m++) {
     const mention = known[m]!;
     if (mention.start >= end || mention.end <= start) continue;
     if (mention.start === start && mention.end === end) return { kind: 'same' };
     if (mention.start <= start && mention.end >= end) return { kind: 'inside', holder: mention };
-    if (mention.start >= start && mention.end <= end) holds = true;
-    else return { kind: 'crossing' };
+    if (mention.type === 'PERSON' || (mention.end - mention.start > 1 && mention.source !== 'rule')) weak = false;
+    if (mention.start < start || mention.end > end) kind = 'crossing';
+    else if (kind === 'none') kind = 'holds';
   }
-  return { kind: holds ? 'holds' : 'none' };
+  return kind === 'none' ? { kind } : { kind, weak };
 }
 
 /**
@@ -130,4 +155,19 @@ function cutsWord(norm: string, start: number, end: number): boolean {
     (start > 0 && isLatin(norm.charCodeAt(start - 1)) && isLatin(norm.charCodeAt(start))) ||
     (end < norm.length && isLatin(norm.charCodeAt(end)) && isLatin(norm.charCodeAt(end - 1)))
   );
+}
+
+/** the known organisation that ends [start, end) when places cover the rest end to end (美国|白宫, 中国|国家卫健委) */
+function qualifiedOrganisation(known: Mention[], from: number, to: number, start: number, end: number): Mention | undefined {
+  let at = start;
+  let last: Mention | undefined;
+  for (let m = from; m < to; m++) {
+    const mention = known[m]!;
+    if (mention.end <= at || mention.start >= end) continue;
+    if (mention.start !== at) return undefined;
+    if (last && last.type !== 'GPE' && last.type !== 'LOC') return undefined;
+    last = mention;
+    at = mention.end;
+  }
+  return at === end && last && last.start > start && last.type === 'ORG' && last.source === 'kb' ? last : undefined;
 }
