@@ -1,13 +1,15 @@
 // The entity model: decoding under BIO's rule, the model file, training on a small hand-made case,
 // and the trained model of dictionaries/ner inside the pipeline.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { createSentenceTagger } from '../../../src/eval/ner.js';
 import { loadResources } from '../../../src/pipeline/resources.js';
-import { FEATURES_PER_CHAR, featuresOf, featureTablesOf } from '../../../src/stages/entities/model/features.js';
+import { denseRowsOf, FEATURES_PER_CHAR, featuresOf, featureTablesOf } from '../../../src/stages/entities/model/features.js';
 import { LABEL_COUNT, LABELS, SequenceModel, spansOfLabels, viterbi } from '../../../src/stages/entities/model/sequence-model.js';
 import { wordsOf } from '../../../src/stages/segment/index.js';
 import { type Example, PerceptronTrainer } from '../../../tools/ner/perceptron.js';
+import { ROOT } from '../../helpers.js';
 
 const L = LABEL_COUNT;
 const label = (name: string) => LABELS.indexOf(name as (typeof LABELS)[number]);
@@ -65,7 +67,7 @@ test('a model written and read back decodes as before, to the same bytes', () =>
   const transitions = new Float32Array((L + 1) * L);
   transitions[label('B-PER') * L + label('I-PER')] = 0.5;
   const model = new SequenceModel(keys, weights, transitions, { note: 'hand-made' });
-  const features = new Uint32Array(3 * FEATURES_PER_CHAR);
+  const features = new Int32Array(3 * FEATURES_PER_CHAR);
   features[0] = 11;
   features[FEATURES_PER_CHAR] = 22;
   features[2 * FEATURES_PER_CHAR] = 33;
@@ -95,6 +97,26 @@ test('features are the same for the same text, and the knowledge base shows in t
   const other = '美丽的风景';
   const c = featuresOf(tables, other, wordsOf(resources.segmenter, other));
   assert.notEqual(a[23], c[23]);
+});
+
+test('the dense tables for tagging give the same rows as hashing each feature, so the same labels', () => {
+  const tables = featureTablesOf(resources.kb, resources.kb.names!);
+  const model = SequenceModel.load(join(ROOT, 'dictionaries', 'ner', 'model.bin'));
+  const dense = denseRowsOf((key) => model.row(key));
+  const text = '新华社北京10月15日电 美国国务卿蓬佩奥14日说，记者黄志远、王芳在台北市参加了中国青年志愿者协会的活动。';
+  const words = wordsOf(resources.segmenter, text);
+  const hashed = featuresOf(tables, text, words);
+  const direct = featuresOf(tables, text, words, undefined, dense);
+  let replaced = 0;
+  for (let i = 0; i < hashed.length; i++) {
+    if (hashed[i] === direct[i]) continue;
+    replaced++;
+    // a dense slot is −(row + 1) of the hash's row, or 0 where the model lacks the feature
+    const row = model.row(hashed[i]!);
+    assert.equal(direct[i], row < 0 ? 0 : -(row + 1), `slot ${i}`);
+  }
+  assert.ok(replaced > text.length * 8, `${replaced} slots read directly`);
+  assert.deepEqual([...model.decode(direct, text.length)], [...model.decode(hashed, text.length)]);
 });
 
 test('the trained model finds names the knowledge base does not hold, and links the ones it does', () => {

@@ -22,14 +22,20 @@ export interface WordSpan {
 export interface FeatureTables {
   kb: KnowledgeBase;
   names: NameLexicon;
-  /** first code units of the aliases: most characters start none */
+  /** first code units of the aliases of two or more characters: most characters start none */
   aliasStarts: Uint8Array;
+  /** the gazetteer type of the one-character aliases, by code unit (0 for none) */
+  singleAliases: Uint8Array;
   /** first two code units of the aliases of two or more characters, as one number */
   aliasPairs: Set<number>;
   /** hashes of the parts of speech, computed once */
   posHashes: Map<string, number>;
   /** one-character country forms (中, 美) by code unit */
   abbreviations: Uint8Array;
+  /** one-character surnames by code unit: 1 weak (needs a cue), 2 strong, 0 none */
+  surnames1: Uint8Array;
+  /** two-character surnames by their two code units as one number: 1 weak, 2 strong */
+  surnames2: Map<number, number>;
   /** gazetteer type of an entity type (0 is none) */
   typeCode: Record<EntityType, number>;
 }
@@ -37,13 +43,36 @@ export interface FeatureTables {
 export function featureTablesOf(kb: KnowledgeBase, names: NameLexicon): FeatureTables {
   const aliasStarts = new Uint8Array(0x10000);
   const aliasPairs = new Set<number>();
-  for (const alias of kb.aliases.keys()) {
-    aliasStarts[alias.charCodeAt(0)] = 1;
-    if (alias.length >= 2) aliasPairs.add(alias.charCodeAt(0) * 0x10000 + alias.charCodeAt(1));
+  const typeCode: Record<EntityType, number> = { PERSON: 1, GPE: 2, LOC: 3, ORG: 4 };
+  const singleAliases = new Uint8Array(0x10000);
+  for (const [alias, id] of kb.aliases) {
+    if (alias.length === 1) singleAliases[alias.charCodeAt(0)] = typeCode[kb.entities.get(id)!.type];
+    else {
+      aliasStarts[alias.charCodeAt(0)] = 1;
+      aliasPairs.add(alias.charCodeAt(0) * 0x10000 + alias.charCodeAt(1));
+    }
   }
   const abbreviations = new Uint8Array(0x10000);
   for (const c of kb.abbreviations.keys()) abbreviations[c.charCodeAt(0)] = 1;
-  return { kb, names, aliasStarts, aliasPairs, posHashes: new Map(), abbreviations, typeCode: { PERSON: 1, GPE: 2, LOC: 3, ORG: 4 } };
+  // the surname table by code units, so that no character's features make a string
+  const surnames1 = new Uint8Array(0x10000);
+  const surnames2 = new Map<number, number>();
+  for (const [surname, weak] of names.surnames) {
+    if (surname.length === 1) surnames1[surname.charCodeAt(0)] = weak ? 1 : 2;
+    else surnames2.set(surname.charCodeAt(0) * 0x10000 + surname.charCodeAt(1), weak ? 1 : 2);
+  }
+  return {
+    kb,
+    names,
+    aliasStarts,
+    aliasPairs,
+    posHashes: new Map(),
+    abbreviations,
+    surnames1,
+    surnames2,
+    singleAliases,
+    typeCode,
+  };
 }
 
 // MurmurHash3's mixing steps: a feature's hash from its template number and up to four values
@@ -99,15 +128,53 @@ const E = 3;
 const S = 4;
 
 /**
+ * For tagging: the templates whose values have a small range (the characters at −2…+2, the classes,
+ * the word place and length, the gazetteer marks, the surname and name-character flags) read as
+ * direct indexes into tables made once from the model, instead of a hash and a lookup each: about
+ * 11 of the 28 features of a character. A slot holds −(row + 1), or 0 where the model has no weight.
+ */
+export interface DenseRows {
+  bias: number;
+  /** by template 1…5: the slot for each UTF-16 code unit */
+  chars: Int32Array[];
+  classes: Int32Array;
+  wordPlace: Int32Array;
+  gazetteer: Int32Array;
+  surnames: Int32Array;
+  nameBits: Int32Array;
+}
+
+/** the dense tables of a model, from its lookup of a feature hash (−1 for none) */
+export function denseRowsOf(row: (key: number) => number): DenseRows {
+  const slot = (key: number) => {
+    const r = row(key);
+    return r < 0 ? 0 : -(r + 1);
+  };
+  const table = (size: number, key: (index: number) => number) => Int32Array.from({ length: size }, (_, index) => slot(key(index)));
+  return {
+    bias: slot(f1(0, 0)),
+    chars: [1, 2, 3, 4, 5].reduce<Int32Array[]>((all, t) => {
+      all[t] = table(0x10000, (c) => f1(t, c));
+      return all;
+    }, []),
+    classes: table(7 * 7 * 7, (i) => f3(11, Math.floor(i / 49), Math.floor(i / 7) % 7, i % 7)),
+    wordPlace: table(5 * 6, (i) => f2(12, Math.floor(i / 6), i % 6)),
+    gazetteer: table(25 * 25 * 25, (i) => f3(23, Math.floor(i / 625), Math.floor(i / 25) % 25, i % 25)),
+    surnames: table(3 * 3, (i) => f2(24, Math.floor(i / 3), i % 3)),
+    nameBits: table(8 * 8 * 8, (i) => f3(25, Math.floor(i / 64), Math.floor(i / 8) % 8, i % 8)),
+  };
+}
+
+/**
  * The features of every character of `text`, FEATURES_PER_CHAR slots a character, written into `out`
  * (a new array when absent or too short). `words` are jieba's words of the text, in order.
  */
-export function featuresOf(tables: FeatureTables, text: string, words: readonly WordSpan[], out?: Uint32Array): Uint32Array {
+export function featuresOf(tables: FeatureTables, text: string, words: readonly WordSpan[], out?: Int32Array, dense?: DenseRows): Int32Array {
   const n = text.length;
   const K = FEATURES_PER_CHAR;
-  const f = out && out.length >= n * K ? out : new Uint32Array(n * K);
+  const f = out && out.length >= n * K ? out : new Int32Array(n * K);
   f.fill(0, 0, n * K);
-  const { names, kb } = tables;
+  const { names } = tables;
   const code = (i: number) => (i < 0 ? BEFORE_TEXT : i >= n ? AFTER_TEXT : text.charCodeAt(i));
 
   // each character's word, and the word's place, part of speech and neighbours
@@ -148,25 +215,35 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
     const cm1 = code(i - 1);
     const cp1 = code(i + 1);
     const cp2 = code(i + 2);
-    f[o] = f1(0, 0);
-    f[o + 1] = f1(1, cm2);
-    f[o + 2] = f1(2, cm1);
-    f[o + 3] = f1(3, c0);
-    f[o + 4] = f1(4, cp1);
-    f[o + 5] = f1(5, cp2);
+    if (dense) {
+      const { chars } = dense;
+      f[o] = dense.bias;
+      f[o + 1] = chars[1]![cm2]!;
+      f[o + 2] = chars[2]![cm1]!;
+      f[o + 3] = chars[3]![c0]!;
+      f[o + 4] = chars[4]![cp1]!;
+      f[o + 5] = chars[5]![cp2]!;
+    } else {
+      f[o] = f1(0, 0);
+      f[o + 1] = f1(1, cm2);
+      f[o + 2] = f1(2, cm1);
+      f[o + 3] = f1(3, c0);
+      f[o + 4] = f1(4, cp1);
+      f[o + 5] = f1(5, cp2);
+    }
     f[o + 6] = f2(6, cm2, cm1);
     f[o + 7] = f2(7, cm1, c0);
     f[o + 8] = f2(8, c0, cp1);
     f[o + 9] = f2(9, cp1, cp2);
     f[o + 10] = f2(10, cm1, cp1);
-    f[o + 11] = f3(11, classOf(cm1), classOf(c0), classOf(cp1));
+    f[o + 11] = dense ? dense.classes[(classOf(cm1) * 7 + classOf(c0)) * 7 + classOf(cp1)]! : f3(11, classOf(cm1), classOf(c0), classOf(cp1));
     const k = wordOf[i]!;
     const at = place[i]!;
     if (k >= 0) {
       const w = words[k]!;
       const prev = k > 0 ? words[k - 1] : undefined;
       const next = words[k + 1];
-      f[o + 12] = f2(12, at, Math.min(w.end - w.start, 5));
+      f[o + 12] = dense ? dense.wordPlace[at * 6 + Math.min(w.end - w.start, 5)]! : f2(12, at, Math.min(w.end - w.start, 5));
       f[o + 13] = f2(13, at, posHash[k]!);
       f[o + 14] = f2(14, at, wordHash[k]!);
       f[o + 15] = f2(15, at, prev ? wordHash[k - 1]! : 0);
@@ -186,16 +263,19 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
     }
     f[o + 32] = f3(32, cm2, cm1, c0);
     f[o + 33] = f3(33, c0, cp1, cp2);
-    f[o + 23] = f3(23, gazetteer[i]!, i > 0 ? gazetteer[i - 1]! : 0, i + 1 < n ? gazetteer[i + 1]! : 0);
+    const g0 = gazetteer[i]!;
+    const gm1 = i > 0 ? gazetteer[i - 1]! : 0;
+    const gp1 = i + 1 < n ? gazetteer[i + 1]! : 0;
+    f[o + 23] = dense ? dense.gazetteer[(g0 * 25 + gm1) * 25 + gp1]! : f3(23, g0, gm1, gp1);
     // a surname (one or two characters, weak or not) starting here
-    const s1 = names.surnames.get(text[i]!);
-    const s2 = i + 1 < n ? names.surnames.get(text.slice(i, i + 2)) : undefined;
-    f[o + 24] = f2(24, s1 === undefined ? 0 : s1 ? 1 : 2, s2 === undefined ? 0 : s2 ? 1 : 2);
+    const s2 = i + 1 < n && names.surnameFirst[c0] === 1 ? (tables.surnames2.get(c0 * 0x10000 + cp1) ?? 0) : 0;
+    f[o + 24] = dense ? dense.surnames[tables.surnames1[c0]! * 3 + s2]! : f2(24, tables.surnames1[c0]!, s2);
     const bits = (x: number) =>
       (x < 0x10000 ? names.transliteration[x]! : 0) | ((x < 0x10000 ? names.givenNames[x]! : 0) << 1) | ((x < 0x10000 ? names.givenNameStop[x]! : 0) << 2);
-    f[o + 25] = f3(25, bits(cm1), bits(c0), bits(cp1));
-    if (tables.abbreviations[c0] === 1) f[o + 26] = f2(26, at, kb.abbreviations.has(text.slice(i, i + 1)) ? 1 : 0);
-    if (names.surnameFirst[cm1 & 0xffff] === 1 && names.surnames.has(text[i - 1] ?? '')) f[o + 27] = f2(27, c0, at);
+    f[o + 25] = dense ? dense.nameBits[(bits(cm1) * 8 + bits(c0)) * 8 + bits(cp1)]! : f3(25, bits(cm1), bits(c0), bits(cp1));
+    // (the table holds exactly the knowledge base's forms: the second value is always 1)
+    if (tables.abbreviations[c0] === 1) f[o + 26] = f2(26, at, 1);
+    if (i > 0 && tables.surnames1[cm1] !== 0) f[o + 27] = f2(27, c0, at);
   }
   return f;
 }
@@ -205,22 +285,16 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
  * character, its alias's type and where it stands in it (type × 5 + place), 0 outside any alias.
  */
 function gazetteerOf(tables: FeatureTables, text: string): Uint8Array {
-  const { kb, aliasStarts, aliasPairs, typeCode } = tables;
+  const { kb, aliasStarts, aliasPairs, singleAliases, typeCode } = tables;
   const n = text.length;
   const marks = new Uint8Array(n);
   let i = 0;
   while (i < n) {
-    let best = 0;
-    let bestType = 0;
     // a one-character alias, or the first two characters of a longer one
-    if (aliasStarts[text.charCodeAt(i)] === 1) {
-      const id = kb.aliases.get(text[i]!);
-      if (id) {
-        best = i + 1;
-        bestType = typeCode[kb.entities.get(id)!.type];
-      }
-    }
-    if (i + 1 < n && aliasPairs.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) {
+    const c = text.charCodeAt(i);
+    let bestType = singleAliases[c]!;
+    let best = bestType === 0 ? 0 : i + 1;
+    if (aliasStarts[c] === 1 && i + 1 < n && aliasPairs.has(c * 0x10000 + text.charCodeAt(i + 1))) {
       for (let end = i + 2; end <= n; end++) {
         const prefix = text.slice(i, end);
         if (!kb.aliasPrefixes.has(prefix)) break;

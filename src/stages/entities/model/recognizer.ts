@@ -11,7 +11,7 @@ import { lastAtOrBefore } from '../../../text/search.js';
 import type { Doc, EntityType, Mention, Token } from '../../../types.js';
 import { knownIdOf } from '../link.js';
 import type { Recognition, RecognizedSpan, Recognizer } from '../recognizer.js';
-import { FEATURES_PER_CHAR, featuresOf, featureTablesOf } from './features.js';
+import { denseRowsOf, FEATURES_PER_CHAR, featuresOf, featureTablesOf } from './features.js';
 import { type SequenceModel, spansOfLabels } from './sequence-model.js';
 
 const TYPE_OF: Record<'PER' | 'LOC' | 'ORG', EntityType> = { PER: 'PERSON', LOC: 'LOC', ORG: 'ORG' };
@@ -19,7 +19,8 @@ const TYPE_OF: Record<'PER' | 'LOC' | 'ORG', EntityType> = { PER: 'PERSON', LOC:
 export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: SequenceModel): Recognizer {
   const tables = featureTablesOf(kb, names);
   // the features of the longest block so far, reused
-  let buffer = new Uint32Array(0);
+  const dense = denseRowsOf((key) => model.row(key));
+  let buffer = new Int32Array(0);
   return {
     name: 'model',
     recognize(doc: Doc, tokens: Token[], known: Mention[]): Recognition {
@@ -35,8 +36,8 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
         while (k < known.length && known[k]!.block === block) k++;
         const norm = doc.blocks[block]!.norm;
         if (norm.length === 0) continue;
-        if (buffer.length < norm.length * FEATURES_PER_CHAR) buffer = new Uint32Array(norm.length * FEATURES_PER_CHAR * 2);
-        const features = featuresOf(tables, norm, tokens.slice(from, t), buffer);
+        if (buffer.length < norm.length * FEATURES_PER_CHAR) buffer = new Int32Array(norm.length * FEATURES_PER_CHAR * 2);
+        const features = featuresOf(tables, norm, tokens.slice(from, t), buffer, dense);
         const labels = model.decode(features, norm.length);
         for (const { type, start, end } of spansOfLabels(labels)) {
           const overlap = overlapOf(known, knownFrom, k, start, end);

@@ -107,8 +107,11 @@ export class SequenceModel {
     }
   }
 
-  /** the best labels of `n` characters from their features (FEATURES_PER_CHAR a character) */
-  decode(features: Uint32Array, n: number): Uint8Array {
+  /**
+   * the best labels of `n` characters from their features (FEATURES_PER_CHAR a character): a hash,
+   * or −(row + 1) for a row found already (features.ts, DenseRows), or 0 for none
+   */
+  decode(features: Int32Array, n: number): Uint8Array {
     const L = LABEL_COUNT;
     const K = FEATURES_PER_CHAR;
     const w = this.weights;
@@ -125,7 +128,7 @@ export class SequenceModel {
       for (let k = i * K, end = k + K; k < end; k++) {
         const key = features[k]!;
         if (key === 0) continue;
-        const row = this.row(key);
+        const row = key < 0 ? -key - 1 : this.row(key);
         if (row < 0) continue;
         const r = row * 7;
         e0 += w[r]!;
