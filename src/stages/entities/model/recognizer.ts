@@ -2,8 +2,8 @@
 // spans read beside what is known already (the knowledge base, the compounds, rules that run first),
 // which the model never takes away: a span equal to a known mention is that mention; a span inside
 // one replaces it only when it names the same entity (俄国 → 俄); a span crossing one is dropped; an
-// organisation or place holding whole mentions is added and they stay, nested in it (美国|国务院 is
-// an organisation and a mention of the United States).
+// organisation or place holding whole mentions is added and they stay, nested in it
+// (中国青年志愿者协会 is an organisation and a mention of China).
 
 import type { KnowledgeBase } from '../../../resources/knowledge-base.js';
 import type { NameLexicon } from '../../../resources/name-lexicon.js';
@@ -18,8 +18,8 @@ const TYPE_OF: Record<'PER' | 'LOC' | 'ORG', EntityType> = { PER: 'PERSON', LOC:
 
 export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: SequenceModel): Recognizer {
   const tables = featureTablesOf(kb, names);
-  // the features of the longest block so far, reused
   const dense = denseRowsOf((key) => model.row(key));
+  // the features of the longest block so far, reused
   let buffer = new Int32Array(0);
   return {
     name: 'model',
@@ -55,16 +55,17 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
               // (习近平|深圳)
               if (!overlap.weak) continue;
               for (let m = knownFrom; m < k; m++) if (known[m]!.start < end && known[m]!.end > start) absorbed.add(known[m]!);
-            }
-            // an organisation or place holding whole mentions is added beside them (美国|国务院),
-            // unless it is only an outlet and a place (a dateline); one crossing a mention is dropped
-            else if (overlap.kind === 'crossing' || madeOfMentions(known, knownFrom, k, start, end)) continue;
-            // places and then a known organisation (美国|白宫): that organisation, named with its place
-            else if (type === 'ORG') {
-              const named = qualifiedOrganisation(known, knownFrom, k, start, end);
-              if (named) {
-                absorbed.add(named);
-                entity = named.entity;
+            } else if (overlap.kind === 'crossing') continue;
+            else {
+              // an organisation or place holding whole mentions is added beside them
+              // (中国|青年志愿者协会), unless they are an outlet and a place (中央社|台北, a dateline);
+              // places and then a known organisation (美国|白宫) are that organisation, named with its place
+              const cover = coverOf(known, knownFrom, k, start, end);
+              const last = cover?.at(-1);
+              if (cover && last && cover[0]!.type === 'ORG' && isPlace(last)) continue;
+              if (type === 'ORG' && cover && last && cover.length >= 2 && last.type === 'ORG' && last.source === 'kb' && cover.slice(0, -1).every(isPlace)) {
+                absorbed.add(last);
+                entity = last.entity;
               }
             }
           }
@@ -120,23 +121,20 @@ function overlapOf(known: Mention[], from: number, to: number, start: number, en
   return kind === 'none' ? { kind } : { kind, weak };
 }
 
-/**
- * whether known mentions cover [start, end) end to end, nothing between, an organisation first and a
- * place last (中央社|台北, 路透|伦敦, 淘宝|台湾): an outlet's dateline or a branch, not a new name
- */
-function madeOfMentions(known: Mention[], from: number, to: number, start: number, end: number): boolean {
+const isPlace = (m: Mention) => m.type === 'GPE' || m.type === 'LOC';
+
+/** the known mentions that cover [start, end) end to end with nothing between, in order; undefined when they do not */
+function coverOf(known: Mention[], from: number, to: number, start: number, end: number): Mention[] | undefined {
+  const cover: Mention[] = [];
   let at = start;
-  let first: Mention | undefined;
-  let last: Mention | undefined;
   for (let m = from; m < to; m++) {
     const mention = known[m]!;
     if (mention.end <= at || mention.start >= end) continue;
-    if (mention.start !== at) return false;
-    first ??= mention;
-    last = mention;
+    if (mention.start !== at) return undefined;
+    cover.push(mention);
     at = mention.end;
   }
-  return at === end && first?.type === 'ORG' && (last?.type === 'GPE' || last?.type === 'LOC');
+  return at === end ? cover : undefined;
 }
 
 const isLatin = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -156,19 +154,4 @@ function cutsWord(norm: string, start: number, end: number): boolean {
     (start > 0 && isLatin(norm.charCodeAt(start - 1)) && isLatin(norm.charCodeAt(start))) ||
     (end < norm.length && isLatin(norm.charCodeAt(end)) && isLatin(norm.charCodeAt(end - 1)))
   );
-}
-
-/** the known organisation that ends [start, end) when places cover the rest end to end (美国|白宫, 中国|国家卫健委) */
-function qualifiedOrganisation(known: Mention[], from: number, to: number, start: number, end: number): Mention | undefined {
-  let at = start;
-  let last: Mention | undefined;
-  for (let m = from; m < to; m++) {
-    const mention = known[m]!;
-    if (mention.end <= at || mention.start >= end) continue;
-    if (mention.start !== at) return undefined;
-    if (last && last.type !== 'GPE' && last.type !== 'LOC') return undefined;
-    last = mention;
-    at = mention.end;
-  }
-  return at === end && last && last.start > start && last.type === 'ORG' && last.source === 'kb' ? last : undefined;
 }
