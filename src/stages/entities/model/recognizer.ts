@@ -40,6 +40,9 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
         const features = featuresOf(tables, norm, tokens.slice(from, t), buffer, dense);
         const labels = model.decode(features, norm.length);
         for (const { type, start, end } of spansOfLabels(labels)) {
+          // the model learned Chinese names: its guesses at Latin words are not kept, nor the
+          // ordinary words the name tables list (两岸); before any known mention is given up for it
+          if (latinOnly(norm, start, end) || cutsWord(norm, start, end) || names.notNames.has(norm.slice(start, end))) continue;
           const overlap = overlapOf(known, knownFrom, k, start, end);
           if (overlap.kind === 'same') continue;
           let entity: string | undefined;
@@ -69,9 +72,6 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
               }
             }
           }
-          // the model learned Chinese names: its guesses at Latin words are not kept; nor the
-          // ordinary words the name tables list (两岸)
-          if (latinOnly(norm, start, end) || cutsWord(norm, start, end) || names.notNames.has(norm.slice(start, end))) continue;
           const span: RecognizedSpan = { type: TYPE_OF[type], block, start, end, source: 'model' };
           if (entity !== undefined) span.entity = entity;
           const title = span.type === 'PERSON' ? titleBefore(block, start) : undefined;
