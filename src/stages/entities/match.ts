@@ -5,7 +5,7 @@
 // 中|俄|双方 three), so compounds are read from the characters, with token boundaries as guards
 // against reading them inside ordinary words (节日中, 中美洲, 中英文).
 import type { KnowledgeBase } from '../../resources/knowledge-base.js';
-import { lastAtOrBefore } from '../../text/search.js';
+import { blockRuns, lastAtOrBefore } from '../../text/search.js';
 import type { Doc, Mention, Token } from '../../types.js';
 
 /** an alias spans at most this many tokens (names with a middle dot, multi-word English names) */
@@ -31,14 +31,12 @@ export function createKnowledgeBaseMatcher(kb: KnowledgeBase): (doc: Doc) => Men
     const tokens = doc.tokens;
     // tokens and alias mentions are in text order: each block's are one run of each list
     const mentions: Mention[] = [];
-    let t = 0;
-    let a = 0;
+    const tokenRuns = blockRuns(tokens, doc.blocks.length);
+    const aliasRuns = blockRuns(aliasMentions, doc.blocks.length);
     for (let block = 0; block < doc.blocks.length; block++) {
-      const from = t;
-      while (t < tokens.length && tokens[t]!.block === block) t++;
-      const aliasFrom = a;
-      while (a < aliasMentions.length && aliasMentions[a]!.block === block) a++;
-      const compounds = matchCompounds(abbreviationTable, kb, doc, block, { tokens, from, to: t }, aliasMentions, aliasFrom, a);
+      const [aliasFrom, a] = [aliasRuns[block]!, aliasRuns[block + 1]!];
+      const blockTokens = { tokens, from: tokenRuns[block]!, to: tokenRuns[block + 1]! };
+      const compounds = matchCompounds(abbreviationTable, kb, doc, block, blockTokens, aliasMentions, aliasFrom, a);
       if (compounds.length === 0) for (let k = aliasFrom; k < a; k++) mentions.push(aliasMentions[k]!);
       else mentions.push(...[...aliasMentions.slice(aliasFrom, a), ...compounds].sort((x, y) => x.start - y.start));
     }

@@ -7,7 +7,7 @@
 
 import type { KnowledgeBase } from '../../../resources/knowledge-base.js';
 import type { NameLexicon } from '../../../resources/name-lexicon.js';
-import { lastAtOrBefore } from '../../../text/search.js';
+import { blockRuns, lastAtOrBefore } from '../../../text/search.js';
 import type { Doc, EntityType, Mention, Token } from '../../../types.js';
 import { knownIdOf } from '../link.js';
 import type { Recognition, RecognizedSpan, Recognizer } from '../recognizer.js';
@@ -27,13 +27,11 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
       const spans: RecognizedSpan[] = [];
       const absorbed = new Set<Mention>();
       const titleBefore = titlesOf(names, tokens);
-      let t = 0;
-      let k = 0;
+      const tokenRuns = blockRuns(tokens, doc.blocks.length);
+      const knownRuns = blockRuns(known, doc.blocks.length);
       for (let block = 0; block < doc.blocks.length; block++) {
-        const from = t;
-        while (t < tokens.length && tokens[t]!.block === block) t++;
-        const knownFrom = k;
-        while (k < known.length && known[k]!.block === block) k++;
+        const [from, t] = [tokenRuns[block]!, tokenRuns[block + 1]!];
+        const [knownFrom, k] = [knownRuns[block]!, knownRuns[block + 1]!];
         const norm = doc.blocks[block]!.norm;
         if (norm.length === 0) continue;
         if (buffer.length < norm.length * FEATURES_PER_CHAR) buffer = new Int32Array(norm.length * FEATURES_PER_CHAR * 2);
