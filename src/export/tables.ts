@@ -67,13 +67,7 @@ export async function writeTerms(folder: OutputFolder, corpus: ReducedCorpus): P
   const table: StoredTable = {
     name: 'terms',
     columns: COLUMNS.terms,
-    numbers: [
-      { name: 'term', type: 'INTEGER' },
-      { name: 'pos', type: 'INTEGER' },
-      { name: 'count', type: 'INTEGER' },
-      { name: 'docs', type: 'INTEGER' },
-      { name: 'tfidf', type: 'DOUBLE' },
-    ],
+    numbers: [int('term'), int('pos'), int('count'), int('docs'), real('tfidf')],
     parquet: (from) => `
       SELECT v.value AS term, coalesce(p.value, '') AS pos, n.count, n.docs, n.tfidf
       FROM ${from} n JOIN term_vocabulary v ON v.id = n.term LEFT JOIN pos_vocabulary p ON p.id = n.pos
@@ -224,18 +218,7 @@ export async function writeCooccurrence(folder: OutputFolder, corpus: ReducedCor
   const table: StoredTable = {
     name: 'cooccurrence',
     columns: COLUMNS.cooccurrence,
-    numbers: [
-      { name: 'a', type: 'INTEGER' },
-      { name: 'b', type: 'INTEGER' },
-      { name: 'count', type: 'INTEGER' },
-      { name: 'docs', type: 'INTEGER' },
-      { name: 'units_a', type: 'INTEGER' },
-      { name: 'units_b', type: 'INTEGER' },
-      { name: 'pmi', type: 'DOUBLE' },
-      { name: 'npmi', type: 'DOUBLE' },
-      { name: 'llr', type: 'DOUBLE' },
-      { name: 'dice', type: 'DOUBLE' },
-    ],
+    numbers: [int('a'), int('b'), int('count'), int('docs'), int('units_a'), int('units_b'), real('pmi'), real('npmi'), real('llr'), real('dice')],
     parquet: (from) => `
       WITH items AS (SELECT id, value FROM entity_vocabulary UNION ALL SELECT id + ${offset} AS id, value FROM term_vocabulary)
       SELECT ia.value AS a, ib.value AS b, CASE WHEN n.a < ${offset} THEN 'entity' ELSE 'term' END AS kind, n.count, n.docs, n.units_a, n.units_b,

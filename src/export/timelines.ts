@@ -68,10 +68,7 @@ export async function* periodTallies(corpus: ReducedCorpus, options?: Parameters
  * file), named `name`.
  */
 async function periodsInStore(corpus: ReducedCorpus, name: string): Promise<string> {
-  const keys = await storeOf(corpus).table(name, [
-    { name: 'ord', type: 'INTEGER' },
-    { name: 'key', type: 'VARCHAR' },
-  ]);
+  const keys = await storeOf(corpus).table(name, [int('ord'), { name: 'key', type: 'VARCHAR' }]);
   corpus.periods.forEach((p, ord) => {
     keys.append([ord, p.key]);
   });
@@ -82,14 +79,14 @@ async function periodsInStore(corpus: ReducedCorpus, name: string): Promise<stri
 
 /** The numbers of a timeline's row as the store keeps them (see stored-table.ts). */
 const TIMELINE_NUMBERS = [
-  { name: 'period', type: 'INTEGER' },
-  { name: 'item', type: 'INTEGER' },
-  { name: 'count', type: 'INTEGER' },
-  { name: 'docs', type: 'INTEGER' },
-  { name: 'per_10k_tokens', type: 'DOUBLE' },
-  { name: 'share_of_docs', type: 'DOUBLE' },
-  { name: 'period_docs', type: 'INTEGER' },
-  { name: 'period_tokens', type: 'INTEGER' },
+  int('period'),
+  int('item'),
+  int('count'),
+  int('docs'),
+  real('per_10k_tokens'),
+  real('share_of_docs'),
+  int('period_docs'),
+  int('period_tokens'),
 ] as const;
 
 /**
@@ -119,6 +116,20 @@ async function fillTimeline(corpus: ReducedCorpus, sql: string, numbers: NumberA
 const rateCell = (value: number, total: number) => (total > 0 ? `${value}` : '');
 
 /**
+ * The rates of a timeline's row as its Parquet file gives them: empty (null) where the period has no
+ * tokens or no documents, as the CSV line leaves the cell empty (rateCell).
+ */
+const TIMELINE_RATES = `CASE WHEN n.period_tokens > 0 THEN n.per_10k_tokens END AS per_10k_tokens, CASE WHEN n.period_docs > 0 THEN n.share_of_docs END AS share_of_docs,
+        n.period_docs, n.period_tokens`;
+
+/** a timeline's CSV lines from its stored numbers (TIMELINE_NUMBERS), the period and item cells given */
+function timelineLines(periodCells: readonly string[], itemCell: (id: number) => string): StoredTable['lines'] {
+  return ([period, item, count, docs, per10k, share, periodDocs, periodTokens]) =>
+    (i) =>
+      `${periodCells[period![i]!]},${itemCell(item![i]!)},${count![i]},${docs![i]},${rateCell(per10k![i]!, periodTokens![i]!)},${rateCell(share![i]!, periodDocs![i]!)},${periodDocs![i]},${periodTokens![i]}\n`;
+}
+
+/**
  * entity_timeline.csv and its Parquet file (the rows of entityTimelineRows), from the rows' numbers
  * in the store: which entities, and their order in each period, come from the store's query.
  */
@@ -126,11 +137,7 @@ export async function writeEntityTimeline(folder: OutputFolder, corpus: ReducedC
   const store = storeOf(corpus);
   const periods = await periodsInStore(corpus, 'entity_timeline_periods');
   const ids = corpus.entityVocabulary.strings;
-  const info = await store.table('entity_timeline_names', [
-    { name: 'id', type: 'INTEGER' },
-    { name: 'name', type: 'VARCHAR' },
-    { name: 'type', type: 'VARCHAR' },
-  ]);
+  const info = await store.table('entity_timeline_names', [int('id'), { name: 'name', type: 'VARCHAR' }, { name: 'type', type: 'VARCHAR' }]);
   // each entity's cells (id, name, type), made once
   const cells = ids.map((id, k) => {
     const { name, type } = entityName(corpus, id);
@@ -145,14 +152,10 @@ export async function writeEntityTimeline(folder: OutputFolder, corpus: ReducedC
     numbers: [...TIMELINE_NUMBERS],
     parquet: (from) => `
       SELECT k.key AS period, v.value AS entity_id, i.name, i.type, n.count AS mentions, n.docs,
-        CASE WHEN n.period_tokens > 0 THEN n.per_10k_tokens END AS per_10k_tokens, CASE WHEN n.period_docs > 0 THEN n.share_of_docs END AS share_of_docs,
-        n.period_docs, n.period_tokens
+        ${TIMELINE_RATES}
       FROM ${from} n JOIN entity_timeline_periods k ON k.ord = n.period JOIN entity_vocabulary v ON v.id = n.item JOIN entity_timeline_names i ON i.id = n.item
       ORDER BY n.rowid`,
-    lines:
-      ([period, item, count, docs, per10k, share, periodDocs, periodTokens]) =>
-      (i) =>
-        `${periodCells[period![i]!]},${cells[item![i]!]},${count![i]},${docs![i]},${rateCell(per10k![i]!, periodTokens![i]!)},${rateCell(share![i]!, periodDocs![i]!)},${periodDocs![i]},${periodTokens![i]}\n`,
+    lines: timelineLines(periodCells, (id) => cells[id]!),
   };
   // every entity counted in some period, in every period; by mentions (descending), then id
   const sql = `
@@ -181,14 +184,10 @@ export async function writeTermTimeline(folder: OutputFolder, corpus: ReducedCor
     numbers: [...TIMELINE_NUMBERS],
     parquet: (from) => `
       SELECT k.key AS period, v.value AS term, n.count, n.docs,
-        CASE WHEN n.period_tokens > 0 THEN n.per_10k_tokens END AS per_10k_tokens, CASE WHEN n.period_docs > 0 THEN n.share_of_docs END AS share_of_docs,
-        n.period_docs, n.period_tokens
+        ${TIMELINE_RATES}
       FROM ${from} n JOIN term_timeline_periods k ON k.ord = n.period JOIN term_vocabulary v ON v.id = n.item
       ORDER BY n.rowid`,
-    lines:
-      ([period, item, count, docs, per10k, share, periodDocs, periodTokens]) =>
-      (i) =>
-        `${periodCells[period![i]!]},${cell(item![i]!)},${count![i]},${docs![i]},${rateCell(per10k![i]!, periodTokens![i]!)},${rateCell(share![i]!, periodDocs![i]!)},${periodDocs![i]},${periodTokens![i]}\n`,
+    lines: timelineLines(periodCells, cell),
   };
   // the terms counted at least minTermCount times over the periods, in every period; by count (descending), then term
   const sql = `

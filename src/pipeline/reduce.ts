@@ -445,11 +445,7 @@ function addPairs(table: CountTable | undefined, pairs: Uint32Array, ids: number
 
 /** a vocabulary as a table of the store: id, the string, and its place in code-unit order */
 async function writeVocabulary(store: Store, name: string, vocabulary: Vocabulary): Promise<void> {
-  const table = await store.table(name, [
-    { name: 'id', type: 'INTEGER' },
-    { name: 'value', type: 'VARCHAR' },
-    { name: 'rank', type: 'INTEGER' },
-  ]);
+  const table = await store.table(name, [int('id'), text('value'), int('rank')]);
   const ranks = vocabulary.ranks();
   vocabulary.strings.forEach((value, id) => {
     table.append([id, value, ranks[id]!]);
