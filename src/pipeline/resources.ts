@@ -60,9 +60,7 @@ export function loadResources(options: ResourceOptions = {}): Resources {
   const stopwords = readStopwords(stopwordFiles, converter.normalize);
   const outlets = loadOutletTable(present('outlets.tsv'), converter);
   const modelFile = join(dictionaryDir, ENTITY_MODEL_FILE);
-  const kind = options.recognizer ?? (existsSync(modelFile) ? 'model' : 'rules');
-  const modelFiles = kb.names && kind === 'model' ? [modelFile] : [];
-  const recognizers = recognizersOf(kb, kind, modelFile);
+  const { recognizers, files: modelFiles } = recognizersOf(kb, options.recognizer ?? (existsSync(modelFile) ? 'model' : 'rules'), modelFile);
   return {
     converter,
     kb,
@@ -85,14 +83,15 @@ function readStopwords(files: string[], normalize: (s: string) => string): Set<s
   return words;
 }
 
-function recognizersOf(kb: KnowledgeBase, kind: RecognizerKind, modelFile: string): Recognizer[] {
-  if (!kb.names) return [];
-  if (kind === 'rules') return [rulesRecognizer(kb, kb.names)];
+/** the recognizers of `kind`, in the order they run, and the model file when one is read */
+function recognizersOf(kb: KnowledgeBase, kind: RecognizerKind, modelFile: string): { recognizers: Recognizer[]; files: string[] } {
+  if (!kb.names) return { recognizers: [], files: [] };
+  if (kind === 'rules') return { recognizers: [rulesRecognizer(kb, kb.names)], files: [] };
   let model: SequenceModel;
   try {
     model = SequenceModel.load(modelFile);
   } catch (error) {
     throw new DictionaryError(`${modelFile}: cannot read the entity model (${(error as Error).message}); npm run train:ner writes it`);
   }
-  return [rulesRecognizer(kb, kb.names, new Set(RULES_BEFORE_MODEL)), modelRecognizer(kb, kb.names, model)];
+  return { recognizers: [rulesRecognizer(kb, kb.names, new Set(RULES_BEFORE_MODEL)), modelRecognizer(kb, kb.names, model)], files: [modelFile] };
 }

@@ -176,6 +176,8 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
   f.fill(0, 0, n * K);
   const { names } = tables;
   const code = (i: number) => (i < 0 ? BEFORE_TEXT : i >= n ? AFTER_TEXT : text.charCodeAt(i));
+  /** a code unit's name-table flags: transliteration, given-name and given-name-stop character */
+  const bits = (x: number) => names.transliteration[x]! | (names.givenNames[x]! << 1) | (names.givenNameStop[x]! << 2);
 
   // each character's word, and the word's place, part of speech and neighbours
   const wordOf = new Int32Array(n).fill(-1);
@@ -270,8 +272,6 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
     // a surname (one or two characters, weak or not) starting here
     const s2 = i + 1 < n && names.surnameFirst[c0] === 1 ? (tables.surnames2.get(c0 * 0x10000 + cp1) ?? 0) : 0;
     f[o + 24] = dense ? dense.surnames[tables.surnames1[c0]! * 3 + s2]! : f2(24, tables.surnames1[c0]!, s2);
-    const bits = (x: number) =>
-      (x < 0x10000 ? names.transliteration[x]! : 0) | ((x < 0x10000 ? names.givenNames[x]! : 0) << 1) | ((x < 0x10000 ? names.givenNameStop[x]! : 0) << 2);
     f[o + 25] = dense ? dense.nameBits[(bits(cm1) * 8 + bits(c0)) * 8 + bits(cp1)]! : f3(25, bits(cm1), bits(c0), bits(cp1));
     // (the table holds exactly the knowledge base's forms: the second value is always 1)
     if (tables.abbreviations[c0] === 1) f[o + 26] = f2(26, at, 1);

@@ -14,10 +14,10 @@ export const START = LABEL_COUNT;
 
 /** features in the small table: 32,768 rows of weights and their slots, about 1.4 MB */
 const HOT_ROWS = 1 << 15;
-/** bits of the filter before the large table (512 KiB) */
-const FILTER_BITS = 1 << 22;
+/** the filter before the large table: 2^22 bits (512 KiB) */
+const FILTER_LOG2 = 22;
 const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> 0;
-const filterBitOf = (key: number) => Math.imul(key ^ (key >>> 15), 0x85ebca6b) >>> (32 - 22);
+const filterBitOf = (key: number) => Math.imul(key ^ (key >>> 15), 0x85ebca6b) >>> (32 - FILTER_LOG2);
 
 /** whether label `to` may follow label `from` (or START) */
 export function allowed(from: number, to: number): boolean {
@@ -65,7 +65,7 @@ export class SequenceModel {
     this.hotMask = hotSize - 1;
     this.cold = new Uint32Array(coldSize * 2);
     this.coldMask = coldSize - 1;
-    this.coldFilter = new Uint32Array(FILTER_BITS >>> 5);
+    this.coldFilter = new Uint32Array((1 << FILTER_LOG2) >>> 5);
     const insert = (table: Uint32Array, mask: number, key: number, row: number) => {
       let s = slotOf(key) & mask;
       while (table[s * 2] !== 0) s = (s + 1) & mask;
