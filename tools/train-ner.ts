@@ -8,10 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BioSentence, readBio, spansOf, writeBio } from '../src/eval/bio.js';
+import { createSentenceTagger } from '../src/eval/ner.js';
 import { scoreSpans } from '../src/eval/score.js';
-import { newDoc } from '../src/pipeline/pipeline.js';
 import { loadResources } from '../src/pipeline/resources.js';
-import { createEntitiesStage } from '../src/stages/entities/index.js';
 import { FEATURES_PER_CHAR, featuresOf, featureTablesOf } from '../src/stages/entities/model/features.js';
 import { LABEL_COUNT, LABELS, SequenceModel, spansOfLabels } from '../src/stages/entities/model/sequence-model.js';
 import { wordsOf } from '../src/stages/segment/index.js';
@@ -51,7 +50,7 @@ const { kb, converter, segmenter } = resources;
 if (!kb.names) throw new Error('dictionaries/names is missing: the model reads its tables');
 const tables = featureTablesOf(kb, kb.names);
 // the knowledge base and compounds alone, no recognition: to bring every corpus to one convention
-const kbOnly = createEntitiesStage({ ...kb, names: undefined });
+const knowledgeBaseOnly = createSentenceTagger(resources, []);
 
 interface Sentence {
   corpus: string;
@@ -100,17 +99,12 @@ function sentenceOf(corpus: string, s: BioSentence): Sentence {
  * Where the knowledge base finds a country that the sentence leaves wholly unlabelled, label it so.
  */
 function harmonizeCountries(sentence: Sentence): number {
-  const doc = newDoc({ path: 'sentence', bytes: Buffer.alloc(0) });
-  doc.blocks = [{ kind: 'paragraph', text: sentence.text, norm: sentence.text }];
-  doc.tokens = wordsOf(segmenter, sentence.text).map((w) => ({ ...w, block: 0, text: w.norm }));
-  kbOnly.run(doc);
   let count = 0;
   const B_LOC = labelIndex.get('B-LOC')!;
-  for (const m of doc.mentions) {
+  for (const m of knowledgeBaseOnly(sentence.text)) {
     if (m.type !== 'GPE') continue;
     let free = true;
     for (let i = m.start; i < m.end; i++) if (sentence.labels[i] !== 0) free = false;
-    // an unlabelled character right before or after may be part of a larger unlabelled name
     if (!free) continue;
     for (let i = m.start; i < m.end; i++) sentence.labels[i] = i === m.start ? B_LOC : B_LOC + 1;
     count++;

@@ -19,9 +19,9 @@ export interface NerEvaluation {
   predictions: BioSentence[];
 }
 
-/** A tagger of plain sentences, built from the pipeline's own stages. */
-export function createSentenceTagger(resources: Resources): (text: string) => Mention[] {
-  const stages = [createNormalizeStage(resources.converter), createSegmentStage(resources.segmenter), createEntitiesStage(resources.kb, resources.recognizers)];
+/** A tagger of plain sentences, built from the pipeline's own stages (none of the recognizers: the knowledge base alone). */
+export function createSentenceTagger(resources: Resources, recognizers = resources.recognizers): (text: string) => Mention[] {
+  const stages = [createNormalizeStage(resources.converter), createSegmentStage(resources.segmenter), createEntitiesStage(resources.kb, recognizers)];
   return (text) => {
     const doc = newDoc({ path: 'sentence', bytes: Buffer.alloc(0) });
     doc.blocks = [{ kind: 'paragraph', text, norm: text }];
