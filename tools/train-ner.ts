@@ -193,7 +193,7 @@ const kept = keys
 const keptKeys = kept.map(({ key }) => key);
 const keptWeights = new Float32Array(kept.length * LABEL_COUNT);
 kept.forEach(({ f }, row) => keptWeights.set(best.weights.subarray(f * LABEL_COUNT, (f + 1) * LABEL_COUNT), row * LABEL_COUNT));
-const model = new SequenceModel(Uint32Array.from(keptKeys), keptWeights, Float32Array.from(best.transitions), {
+const model = SequenceModel.quantize(Uint32Array.from(keptKeys), keptWeights, Float32Array.from(best.transitions), {
   corpora,
   harmonized: harmonize,
   epochs: best.epoch,

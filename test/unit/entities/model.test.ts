@@ -7,6 +7,7 @@ import { createSentenceTagger } from '../../../src/eval/ner.js';
 import { loadResources } from '../../../src/pipeline/resources.js';
 import { denseRowsOf, FEATURES_PER_CHAR, featuresOf, featureTablesOf } from '../../../src/stages/entities/model/features.js';
 import { LABEL_COUNT, LABELS, SequenceModel, spansOfLabels, viterbi } from '../../../src/stages/entities/model/sequence-model.js';
+import { WordScores } from '../../../src/stages/entities/model/word-scores.js';
 import { wordsOf } from '../../../src/stages/segment/index.js';
 import { type Example, PerceptronTrainer } from '../../../tools/ner/perceptron.js';
 import { ROOT } from '../../helpers.js';
@@ -66,7 +67,7 @@ test('a model written and read back decodes as before, to the same bytes', () =>
   weights[2 * L + label('O')] = 1.25;
   const transitions = new Float32Array((L + 1) * L);
   transitions[label('B-PER') * L + label('I-PER')] = 0.5;
-  const model = new SequenceModel(keys, weights, transitions, { note: 'hand-made' });
+  const model = SequenceModel.quantize(keys, weights, transitions, { note: 'hand-made' });
   const features = new Int32Array(3 * FEATURES_PER_CHAR);
   features[0] = 11;
   features[FEATURES_PER_CHAR] = 22;
@@ -106,7 +107,7 @@ test('the dense tables for tagging give the same rows as hashing each feature, s
   const text = '新华社北京10月15日电 美国国务卿蓬佩奥14日说，记者黄志远、王芳在台北市参加了中国青年志愿者协会的活动。';
   const words = wordsOf(resources.segmenter, text);
   const hashed = featuresOf(tables, text, words);
-  const direct = featuresOf(tables, text, words, undefined, dense);
+  const direct = featuresOf(tables, text, words, { dense });
   let replaced = 0;
   for (let i = 0; i < hashed.length; i++) {
     if (hashed[i] === direct[i]) continue;
@@ -117,6 +118,39 @@ test('the dense tables for tagging give the same rows as hashing each feature, s
   }
   assert.ok(replaced > text.length * 8, `${replaced} slots read directly`);
   assert.deepEqual([...model.decode(direct, text.length)], [...model.decode(hashed, text.length)]);
+});
+
+test('scoring the word templates a word type at a time gives exactly the scores of every feature hashed, whatever the cache holds', () => {
+  const tables = featureTablesOf(resources.kb, resources.kb.names!);
+  const model = SequenceModel.load(join(ROOT, 'dictionaries', 'ner', 'model.bin'));
+  const dense = denseRowsOf((key) => model.row(key));
+  // titles before names and cue words after them, words seen twice, a space between words
+  const texts = [
+    '外交部长王毅说，美国国务卿蓬佩奥表示，记者黄志远报道。',
+    '外交部长王毅说 中国外交部发言人华春莹表示，王毅将访问日本。',
+    '新华社北京10月15日电',
+  ];
+  // a cache let go after every few words, and one that keeps them all
+  const scorers = [new WordScores(tables, model, 400), new WordScores(tables, model)];
+  for (let round = 0; round < 2; round++) {
+    for (const text of texts) {
+      const words = wordsOf(resources.segmenter, text);
+      const n = text.length;
+      const expected = model.scoresOf(featuresOf(tables, text, words), n, new Int32Array(n * L));
+      for (const scorer of scorers) {
+        const scores = new Int32Array(n * L);
+        scorer.addTo(scores, words);
+        model.scoresOf(featuresOf(tables, text, words, { dense, wordFeatures: false }), n, scores);
+        assert.deepEqual([...scores], [...expected], text);
+      }
+    }
+  }
+  // the word templates carry weight: without them the scores differ
+  const text = texts[0]!;
+  const words = wordsOf(resources.segmenter, text);
+  const without = model.scoresOf(featuresOf(tables, text, words, { dense, wordFeatures: false }), text.length, new Int32Array(text.length * L));
+  const all = model.scoresOf(featuresOf(tables, text, words), text.length, new Int32Array(text.length * L));
+  assert.notDeepEqual([...without], [...all]);
 });
 
 test('the trained model finds names the knowledge base does not hold, and links the ones it does', () => {

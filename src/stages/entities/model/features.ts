@@ -94,11 +94,11 @@ function finish(h: number): number {
   // between functions (a full 32-bit value made every lookup allocate); 0 marks an empty slot
   return h >>> 2 || 1;
 }
-const f1 = (t: number, a: number) => finish(mix(mix(0x5eed, t), a));
-const f2 = (t: number, a: number, b: number) => finish(mix(mix(mix(0x5eed, t), a), b));
-const f3 = (t: number, a: number, b: number, c: number) => finish(mix(mix(mix(mix(0x5eed, t), a), b), c));
+export const f1 = (t: number, a: number) => finish(mix(mix(0x5eed, t), a));
+export const f2 = (t: number, a: number, b: number) => finish(mix(mix(mix(0x5eed, t), a), b));
+export const f3 = (t: number, a: number, b: number, c: number) => finish(mix(mix(mix(mix(0x5eed, t), a), b), c));
 
-function hashString(s: string): number {
+export function hashString(s: string): number {
   let h = 0x2545f491;
   for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
   return h;
@@ -122,23 +122,23 @@ function classOf(c: number): number {
 const CHINESE_DIGITS = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.charCodeAt(0)));
 
 /** where a character stands in its word: 1 begin, 2 middle, 3 end, 4 single, 0 outside any word */
-const B = 1;
-const M = 2;
-const E = 3;
-const S = 4;
+export const B = 1;
+export const M = 2;
+export const E = 3;
+export const S = 4;
+/** the place of character j of a word of `length` characters */
+export const placeIn = (j: number, length: number) => (length === 1 ? S : j === 0 ? B : j === length - 1 ? E : M);
 
 /**
  * For tagging: the templates whose values have a small range (the characters at −2…+2, the classes,
  * the word place and length, the gazetteer marks, the surname and name-character flags) read as
- * direct indexes into tables made once from the model, instead of a hash and a lookup each: about
- * 11 of the 28 features of a character. A slot holds −(row + 1), or 0 where the model has no weight.
+ * direct indexes into tables made once from the model, instead of a hash and a lookup each. A slot holds −(row + 1), or 0 where the model has no weight.
  */
 export interface DenseRows {
   bias: number;
   /** by template 1…5: the slot for each UTF-16 code unit */
   chars: Int32Array[];
   classes: Int32Array;
-  wordPlace: Int32Array;
   gazetteer: Int32Array;
   surnames: Int32Array;
   nameBits: Int32Array;
@@ -158,18 +158,82 @@ export function denseRowsOf(row: (key: number) => number): DenseRows {
       return all;
     }, []),
     classes: table(7 * 7 * 7, (i) => f3(11, Math.floor(i / 49), Math.floor(i / 7) % 7, i % 7)),
-    wordPlace: table(5 * 6, (i) => f2(12, Math.floor(i / 6), i % 6)),
     gazetteer: table(25 * 25 * 25, (i) => f3(23, Math.floor(i / 625), Math.floor(i / 25) % 25, i % 25)),
     surnames: table(3 * 3, (i) => f2(24, Math.floor(i / 3), i % 3)),
     nameBits: table(8 * 8 * 8, (i) => f3(25, Math.floor(i / 64), Math.floor(i / 8) % 8, i % 8)),
   };
 }
 
+/** the slots of the templates read from a word alone (its text and part of speech), by the place in it */
+export const OWN_WORD_SLOTS = [12, 13, 14, 21, 22, 26, 28, 29] as const;
+/** the slots of the templates of a title right before the word and of a cue word right after it */
+export const TITLE_CUE_SLOTS = [19, 20] as const;
+/** the slots of the templates read from one word around (its hash, 0 for none): before, after, two after, two before */
+export const NEIGHBOUR_SLOTS = [15, 16, 30, 31] as const;
+/** the slots of the two templates read from the parts of speech of a word and of the word before or after */
+export const POS_PAIR_SLOTS = [17, 18] as const;
+
+/** the features of character j of a word that depend on the word alone, written into f[o…] */
+export function writeOwnWordFeatures(tables: FeatureTables, f: Int32Array, o: number, norm: string, pos: string, j: number): void {
+  const at = placeIn(j, norm.length);
+  const posHash = posHashOf(tables, pos);
+  const c0 = norm.charCodeAt(j);
+  f[o + 12] = f2(12, at, Math.min(norm.length, 5));
+  f[o + 13] = f2(13, at, posHash);
+  f[o + 14] = f2(14, at, hashString(norm));
+  const kind = suffixKindOf(tables.names, norm);
+  if (kind) f[o + 21] = f2(21, at, kind);
+  f[o + 22] = f2(22, c0, posHash);
+  // (the table holds exactly the knowledge base's forms: the second value is always 1)
+  if (tables.abbreviations[c0] === 1) f[o + 26] = f2(26, at, 1);
+  f[o + 28] = f2(28, at, norm.charCodeAt(0));
+  f[o + 29] = f2(29, at, norm.charCodeAt(norm.length - 1));
+}
+
+export const titleBeforeFeature = (at: number) => f1(19, at);
+export const cueAfterFeature = (at: number) => f1(20, at);
+export const isTitle = (names: NameLexicon, norm: string) => names.titles.has(norm);
+/** a word after a name that marks it as a person's: a cue (说, 表示) or a title */
+export const isCue = (names: NameLexicon, norm: string) => names.personCues.has(norm) || names.titles.has(norm);
+
+/** the feature of a word around, by its slot (NEIGHBOUR_SLOTS), the place of the character and the word's hash */
+export const neighbourFeature = (slot: number, at: number, wordHash: number) => f2(slot, at, wordHash);
+/** the feature of the parts of speech of a word and the word before (17) or of a word and the word after (18) */
+export const posPairFeature = (slot: number, at: number, first: number, second: number) => f3(slot, at, first, second);
+
+export function posHashOf(tables: FeatureTables, pos: string): number {
+  const known = tables.posHashes.get(pos);
+  if (known !== undefined) return known;
+  const h = hashString(pos);
+  tables.posHashes.set(pos, h);
+  return h;
+}
+
+function suffixKindOf(names: NameLexicon, norm: string): number {
+  const org = names.orgSuffixes.get(norm);
+  if (org) return org === 'strong' ? 1 : org === 'named' ? 2 : 3;
+  return names.placeSuffixes.has(norm) ? 4 : 0;
+}
+
+export interface FeatureOptions {
+  /** written into this when it is long enough */
+  out?: Int32Array;
+  /** the model's dense tables, for tagging */
+  dense?: DenseRows;
+  /**
+   * false to leave the templates of words (OWN_WORD_SLOTS, NEIGHBOUR_SLOTS, POS_PAIR_SLOTS,
+   * TITLE_CUE_SLOTS) empty:
+   * the tagger scores them a word at a time (word-scores.ts)
+   */
+  wordFeatures?: boolean;
+}
+
 /**
- * The features of every character of `text`, FEATURES_PER_CHAR slots a character, written into `out`
- * (a new array when absent or too short). `words` are jieba's words of the text, in order.
+ * The features of every character of `text`, FEATURES_PER_CHAR slots a character. `words` are
+ * jieba's words of the text, in order.
  */
-export function featuresOf(tables: FeatureTables, text: string, words: readonly WordSpan[], out?: Int32Array, dense?: DenseRows): Int32Array {
+export function featuresOf(tables: FeatureTables, text: string, words: readonly WordSpan[], options: FeatureOptions = {}): Int32Array {
+  const { out, dense, wordFeatures = true } = options;
   const n = text.length;
   const K = FEATURES_PER_CHAR;
   const f = out && out.length >= n * K ? out : new Int32Array(n * K);
@@ -179,34 +243,20 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
   /** a code unit's name-table flags: transliteration, given-name and given-name-stop character */
   const bits = (x: number) => names.transliteration[x]! | (names.givenNames[x]! << 1) | (names.givenNameStop[x]! << 2);
 
-  // each character's word, and the word's place, part of speech and neighbours
+  // each character's word and its place in it
   const wordOf = new Int32Array(n).fill(-1);
   const place = new Uint8Array(n);
   words.forEach((w, k) => {
     for (let i = w.start; i < w.end; i++) {
       wordOf[i] = k;
-      place[i] = w.end - w.start === 1 ? S : i === w.start ? B : i === w.end - 1 ? E : M;
+      place[i] = placeIn(i - w.start, w.end - w.start);
     }
   });
-  const wordHash = words.map((w) => hashString(w.norm));
-  const posHash = words.map((w) => {
-    const known = tables.posHashes.get(w.pos);
-    if (known !== undefined) return known;
-    const h = hashString(w.pos);
-    tables.posHashes.set(w.pos, h);
-    return h;
-  });
-  // a title right before the word, a cue word right after it, suffix words
-  const titleBefore = words.map((_, k) => (k > 0 && words[k - 1]!.end === words[k]!.start && names.titles.has(words[k - 1]!.norm) ? 1 : 0));
-  const cueAfter = words.map((w, k) => {
-    const next = words[k + 1];
-    return next && next.start === w.end && (names.personCues.has(next.norm) || names.titles.has(next.norm)) ? 1 : 0;
-  });
-  const suffixKind = words.map((w) => {
-    const org = names.orgSuffixes.get(w.norm);
-    if (org) return org === 'strong' ? 1 : org === 'named' ? 2 : 3;
-    return names.placeSuffixes.has(w.norm) ? 4 : 0;
-  });
+  const wordHash = wordFeatures ? words.map((w) => hashString(w.norm)) : [];
+  const posHash = wordFeatures ? words.map((w) => posHashOf(tables, w.pos)) : [];
+  // a title right before the word, a cue word right after it
+  const titleBefore = wordFeatures ? words.map((_, k) => (k > 0 && words[k - 1]!.end === words[k]!.start && isTitle(names, words[k - 1]!.norm) ? 1 : 0)) : [];
+  const cueAfter = wordFeatures ? words.map((w, k) => (k + 1 < words.length && words[k + 1]!.start === w.end && isCue(names, words[k + 1]!.norm) ? 1 : 0)) : [];
 
   const gazetteer = gazetteerOf(tables, text);
 
@@ -242,26 +292,18 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
     const k = wordOf[i]!;
     const at = place[i]!;
     if (k >= 0) {
-      const w = words[k]!;
-      const prev = k > 0 ? words[k - 1] : undefined;
-      const next = words[k + 1];
-      f[o + 12] = dense ? dense.wordPlace[at * 6 + Math.min(w.end - w.start, 5)]! : f2(12, at, Math.min(w.end - w.start, 5));
-      f[o + 13] = f2(13, at, posHash[k]!);
-      f[o + 14] = f2(14, at, wordHash[k]!);
-      f[o + 15] = f2(15, at, prev ? wordHash[k - 1]! : 0);
-      f[o + 16] = f2(16, at, next ? wordHash[k + 1]! : 0);
-      f[o + 17] = f3(17, at, prev ? posHash[k - 1]! : 0, posHash[k]!);
-      f[o + 18] = f3(18, at, posHash[k]!, next ? posHash[k + 1]! : 0);
-      if (titleBefore[k]) f[o + 19] = f1(19, at);
-      if (cueAfter[k]) f[o + 20] = f1(20, at);
-      if (suffixKind[k]) f[o + 21] = f2(21, at, suffixKind[k]!);
-      f[o + 22] = f2(22, c0, posHash[k]!);
-      f[o + 28] = f2(28, at, text.charCodeAt(w.start));
-      f[o + 29] = f2(29, at, text.charCodeAt(w.end - 1));
-      const after = words[k + 2];
-      f[o + 30] = f2(30, at, after ? wordHash[k + 2]! : 0);
-      const before = k >= 2 ? words[k - 2] : undefined;
-      f[o + 31] = f2(31, at, before ? wordHash[k - 2]! : 0);
+      if (wordFeatures) {
+        const w = words[k]!;
+        if (titleBefore[k]) f[o + 19] = titleBeforeFeature(at);
+        if (cueAfter[k]) f[o + 20] = cueAfterFeature(at);
+        writeOwnWordFeatures(tables, f, o, w.norm, w.pos, i - w.start);
+        f[o + 15] = neighbourFeature(15, at, k > 0 ? wordHash[k - 1]! : 0);
+        f[o + 16] = neighbourFeature(16, at, k + 1 < words.length ? wordHash[k + 1]! : 0);
+        f[o + 30] = neighbourFeature(30, at, k + 2 < words.length ? wordHash[k + 2]! : 0);
+        f[o + 31] = neighbourFeature(31, at, k >= 2 ? wordHash[k - 2]! : 0);
+        f[o + 17] = posPairFeature(17, at, k > 0 ? posHash[k - 1]! : 0, posHash[k]!);
+        f[o + 18] = posPairFeature(18, at, posHash[k]!, k + 1 < words.length ? posHash[k + 1]! : 0);
+      }
     }
     f[o + 32] = f3(32, cm2, cm1, c0);
     f[o + 33] = f3(33, c0, cp1, cp2);
@@ -273,8 +315,6 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
     const s2 = i + 1 < n && names.surnameFirst[c0] === 1 ? (tables.surnames2.get(c0 * 0x10000 + cp1) ?? 0) : 0;
     f[o + 24] = dense ? dense.surnames[tables.surnames1[c0]! * 3 + s2]! : f2(24, tables.surnames1[c0]!, s2);
     f[o + 25] = dense ? dense.nameBits[(bits(cm1) * 8 + bits(c0)) * 8 + bits(cp1)]! : f3(25, bits(cm1), bits(c0), bits(cp1));
-    // (the table holds exactly the knowledge base's forms: the second value is always 1)
-    if (tables.abbreviations[c0] === 1) f[o + 26] = f2(26, at, 1);
     if (i > 0 && tables.surnames1[cm1] !== 0) f[o + 27] = f2(27, c0, at);
   }
   return f;

@@ -11,16 +11,14 @@ import { blockRuns, lastAtOrBefore } from '../../../text/search.js';
 import type { Doc, EntityType, Mention, Token } from '../../../types.js';
 import { knownIdOf } from '../link.js';
 import type { Recognition, RecognizedSpan, Recognizer } from '../recognizer.js';
-import { denseRowsOf, FEATURES_PER_CHAR, featuresOf, featureTablesOf } from './features.js';
-import { type SequenceModel, spansOfLabels } from './sequence-model.js';
+import { denseRowsOf, FEATURES_PER_CHAR, type FeatureTables, featuresOf, featureTablesOf, type WordSpan } from './features.js';
+import { LABEL_COUNT, type SequenceModel, spansOfLabels } from './sequence-model.js';
+import { WordScores } from './word-scores.js';
 
 const TYPE_OF: Record<'PER' | 'LOC' | 'ORG', EntityType> = { PER: 'PERSON', LOC: 'LOC', ORG: 'ORG' };
 
 export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: SequenceModel): Recognizer {
-  const tables = featureTablesOf(kb, names);
-  const dense = denseRowsOf((key) => model.row(key));
-  // the features of the longest block so far, reused
-  let buffer = new Int32Array(0);
+  const labelsOf = blockTagger(featureTablesOf(kb, names), model);
   return {
     name: 'model',
     recognize(doc: Doc, tokens: Token[], known: Mention[]): Recognition {
@@ -34,9 +32,7 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
         const [knownFrom, k] = [knownRuns[block]!, knownRuns[block + 1]!];
         const norm = doc.blocks[block]!.norm;
         if (norm.length === 0) continue;
-        if (buffer.length < norm.length * FEATURES_PER_CHAR) buffer = new Int32Array(norm.length * FEATURES_PER_CHAR * 2);
-        const features = featuresOf(tables, norm, tokens.slice(from, t), buffer, dense);
-        const labels = model.decode(features, norm.length);
+        const labels = labelsOf(norm, tokens.slice(from, t));
         for (const { type, start, end } of spansOfLabels(labels)) {
           // the model learned Chinese names: its guesses at Latin words are not kept, nor the
           // ordinary words the name tables list (两岸); before any known mention is given up for it
@@ -85,6 +81,27 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
       }
       return { spans, absorbed };
     },
+  };
+}
+
+/**
+ * The model's labels of a text from its words: the templates of words scored a word type at a time
+ * (word-scores.ts), the rest a character at a time, the small ones read from dense tables.
+ */
+export function blockTagger(tables: FeatureTables, model: SequenceModel): (text: string, words: readonly WordSpan[]) => Uint8Array {
+  const dense = denseRowsOf((key) => model.row(key));
+  const wordScores = new WordScores(tables, model);
+  // the features and scores of the longest text so far, reused
+  let features = new Int32Array(0);
+  let scores = new Int32Array(0);
+  return (text, words) => {
+    const n = text.length;
+    if (features.length < n * FEATURES_PER_CHAR) features = new Int32Array(n * FEATURES_PER_CHAR * 2);
+    if (scores.length < n * LABEL_COUNT) scores = new Int32Array(n * LABEL_COUNT * 2);
+    scores.fill(0, 0, n * LABEL_COUNT);
+    wordScores.addTo(scores, words);
+    featuresOf(tables, text, words, { out: features, dense, wordFeatures: false });
+    return model.labelsOf(model.scoresOf(features, n, scores), n);
   };
 }
 

@@ -47,8 +47,9 @@ export class SequenceModel {
   constructor(
     /** one key a row, most frequent first */
     readonly keys: Uint32Array,
-    /** keys.length × LABEL_COUNT */
-    readonly weights: Float32Array,
+    /** keys.length × LABEL_COUNT weights in units of `scale`: scores are summed as integers, exactly */
+    readonly weights: Int16Array,
+    readonly scale: number,
     /** (LABEL_COUNT + 1) × LABEL_COUNT: from START or a label, to a label */
     readonly transitions: Float32Array,
     readonly info: Record<string, unknown> = {},
@@ -81,6 +82,20 @@ export class SequenceModel {
     }
   }
 
+  /** a model from weights as trained, rounded to 16 bits (the largest weight is 32767 units) */
+  static quantize(keys: Uint32Array, weights: Float32Array | Float64Array, transitions: Float32Array, info: Record<string, unknown> = {}): SequenceModel {
+    let max = 0;
+    for (const w of weights) max = Math.max(max, Math.abs(w));
+    const scale = max === 0 ? 1 : max / 32767;
+    return new SequenceModel(
+      keys,
+      Int16Array.from(weights, (w) => Math.round(w / scale)),
+      scale,
+      transitions,
+      info,
+    );
+  }
+
   get featureCount(): number {
     return this.keys.length;
   }
@@ -108,23 +123,23 @@ export class SequenceModel {
   }
 
   /**
-   * the best labels of `n` characters from their features (FEATURES_PER_CHAR a character): a hash,
-   * or −(row + 1) for a row found already (features.ts, DenseRows), or 0 for none
+   * The label scores of `n` characters from their features (FEATURES_PER_CHAR a character): a hash,
+   * or −(row + 1) for a row found already (features.ts, DenseRows), or 0 for none; in units of
+   * `scale`, added to what `into` holds (LABEL_COUNT a character).
    */
-  decode(features: Int32Array, n: number): Uint8Array {
-    const L = LABEL_COUNT;
+  scoresOf(features: Int32Array, n: number, into: Int32Array): Int32Array {
     const K = FEATURES_PER_CHAR;
     const w = this.weights;
-    const emissions = new Float32Array(n * L);
     for (let i = 0; i < n; i++) {
       // the seven label scores in locals, written once a character (LABEL_COUNT is 7)
-      let e0 = 0;
-      let e1 = 0;
-      let e2 = 0;
-      let e3 = 0;
-      let e4 = 0;
-      let e5 = 0;
-      let e6 = 0;
+      const o = i * 7;
+      let e0 = into[o]!;
+      let e1 = into[o + 1]!;
+      let e2 = into[o + 2]!;
+      let e3 = into[o + 3]!;
+      let e4 = into[o + 4]!;
+      let e5 = into[o + 5]!;
+      let e6 = into[o + 6]!;
       for (let k = i * K, end = k + K; k < end; k++) {
         const key = features[k]!;
         if (key === 0) continue;
@@ -139,29 +154,34 @@ export class SequenceModel {
         e5 += w[r + 5]!;
         e6 += w[r + 6]!;
       }
-      const o = i * L;
-      emissions[o] = e0;
-      emissions[o + 1] = e1;
-      emissions[o + 2] = e2;
-      emissions[o + 3] = e3;
-      emissions[o + 4] = e4;
-      emissions[o + 5] = e5;
-      emissions[o + 6] = e6;
+      into[o] = e0;
+      into[o + 1] = e1;
+      into[o + 2] = e2;
+      into[o + 3] = e3;
+      into[o + 4] = e4;
+      into[o + 5] = e5;
+      into[o + 6] = e6;
     }
+    return into;
+  }
+
+  /** the best labels of `n` characters from their scores (scoresOf) */
+  labelsOf(scores: Int32Array, n: number): Uint8Array {
+    const emissions = new Float64Array(n * LABEL_COUNT);
+    for (let i = 0; i < n * LABEL_COUNT; i++) emissions[i] = scores[i]! * this.scale;
     return viterbi(emissions, this.transitions, n);
+  }
+
+  /** the best labels of `n` characters from their features alone */
+  decode(features: Int32Array, n: number): Uint8Array {
+    return this.labelsOf(this.scoresOf(features, n, new Int32Array(n * LABEL_COUNT)), n);
   }
 
   /** the model file: gzip of a JSON header line, then keys, 16-bit weights and float transitions, rows in order */
   serialize(): Buffer {
-    const L = LABEL_COUNT;
-    const rows = this.featureCount;
-    let max = 0;
-    for (const w of this.weights) max = Math.max(max, Math.abs(w));
-    const scale = max === 0 ? 1 : max / 32767;
     const keyBytes = Uint32Array.from(this.keys);
-    const weightBytes = new Int16Array(rows * L);
-    for (let i = 0; i < weightBytes.length; i++) weightBytes[i] = Math.round(this.weights[i]! / scale);
-    const header = Buffer.from(`${JSON.stringify({ format: 'zhtext-ner-1', labels: LABELS, features: rows, scale, ...this.info })}\n`);
+    const weightBytes = Int16Array.from(this.weights);
+    const header = Buffer.from(`${JSON.stringify({ format: 'zhtext-ner-1', labels: LABELS, features: this.featureCount, scale: this.scale, ...this.info })}\n`);
     return gzipSync(
       Buffer.concat([header, Buffer.from(keyBytes.buffer), Buffer.from(weightBytes.buffer), Buffer.from(new Float32Array(this.transitions).buffer)]),
       { level: 9 },
@@ -183,10 +203,8 @@ export class SequenceModel {
     const keys = new Uint32Array(copy(0, rows * 4));
     const quantized = new Int16Array(copy(rows * 4, rows * L * 2));
     const transitions = new Float32Array(copy(rows * 4 + rows * L * 2, (L + 1) * L * 4));
-    const weights = new Float32Array(quantized.length);
-    for (let i = 0; i < quantized.length; i++) weights[i] = quantized[i]! * header.scale;
     const { format: _f, labels: _l, features: _n, scale: _s, ...info } = header;
-    return new SequenceModel(keys, weights, transitions, info);
+    return new SequenceModel(keys, quantized, header.scale, transitions, info);
   }
 
   static load(file: string): SequenceModel {
