@@ -1,7 +1,7 @@
 // Trains the entity model from labelled news (../shared/ner-train; see dictionaries/README.md) and
 // writes dictionaries/ner/model.bin. Fixed settings and seed: the same data gives the same file.
 //   npm run train:ner -- [--data <folder>] [--out <file>] [--epochs N] [--corpora msra,pd98,cluener]
-//                        [--no-harmonize] [--min-count N] [--seed N]
+//                        [--no-harmonize] [--min-count N] [--seed N] [--update perceptron|pa] [--C x]
 // Model selection (the number of epochs) uses a slice of the training data held apart, never the
 // People's Daily development split.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261201' },
     holdout: { type: 'string', default: '0.05' },
     'held-out-bio': { type: 'string' },
+    update: { type: 'string', default: 'perceptron' },
+    C: { type: 'string', default: '1' },
   },
 });
 const maxEpochs = Number(values.epochs);
@@ -163,7 +165,8 @@ hashed.length = 0;
 const trainIndex = [...msraOrder.slice(heldOutCount), ...sentences.flatMap((s, i) => (s.corpus === 'msra' ? [] : [i]))];
 const heldOutIndex = [...heldOut].sort((a, b) => a - b);
 
-const trainer = new PerceptronTrainer(keys.length, FEATURES_PER_CHAR);
+if (values.update !== 'perceptron' && values.update !== 'pa') throw new Error(`--update is perceptron or pa, not ${values.update}`);
+const trainer = new PerceptronTrainer(keys.length, FEATURES_PER_CHAR, { update: values.update, C: Number(values.C) });
 let best: { f1: number; epoch: number; weights: Float64Array; transitions: Float64Array } = { f1: -1, epoch: 0, weights: new Float64Array(0), transitions: new Float64Array(0) };
 for (let epoch = 1; epoch <= maxEpochs; epoch++) {
   let wrong = 0;
@@ -199,6 +202,7 @@ const model = SequenceModel.quantize(Uint32Array.from(keptKeys), keptWeights, Fl
   epochs: best.epoch,
   seed,
   minCount,
+  ...(values.update === 'pa' ? { update: 'pa', C: Number(values.C) } : {}),
   heldOutF1: Number(best.f1.toFixed(4)),
 });
 const out = resolve(values.out!);
