@@ -34,7 +34,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261201' },
     holdout: { type: 'string', default: '0.05' },
     'held-out-bio': { type: 'string' },
-    update: { type: 'string', default: 'perceptron' },
+    update: { type: 'string', default: 'pa' },
     C: { type: 'string', default: '1' },
   },
 });

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { createSentenceTagger } from '../../../src/eval/ner.js';
 import { loadResources } from '../../../src/pipeline/resources.js';
 import { denseRowsOf, FEATURES_PER_CHAR, featuresOf, featureTablesOf } from '../../../src/stages/entities/model/features.js';
+import { NgramScores } from '../../../src/stages/entities/model/ngram-scores.js';
 import { LABEL_COUNT, LABELS, SequenceModel, spansOfLabels, viterbi } from '../../../src/stages/entities/model/sequence-model.js';
 import { WordScores } from '../../../src/stages/entities/model/word-scores.js';
 import { wordsOf } from '../../../src/stages/segment/index.js';
@@ -59,6 +60,33 @@ test('the averaged perceptron learns a pattern from a hand-made set and tags a s
   assert.deepEqual([...trainer.decode(unseen, weights, transitions)], [...unseen.labels]);
 });
 
+test('a passive-aggressive step is the smallest that puts the gold labels ahead by their errors, and PA learns the same pattern', () => {
+  const ids: Record<string, number> = { 甲: 0, 乙: 1, 丙: 2, 丁: 3 };
+  const example = (text: string, labels: string[]): Example => ({
+    features: Int32Array.from([...text].map((c) => ids[c]!)),
+    labels: Uint8Array.from(labels.map(label)),
+  });
+  // all scores 0: the first step predicts O O O for B-PER I-PER O: 2 errors, margin 0; Δφ has four
+  // feature entries of ±1 and transitions +1 START→B-PER, +1 B-PER→I-PER, +1 I-PER→O, −1 START→O,
+  // −2 O→O: ‖Δφ‖² = 4 + 8 = 12, so τ = 2 / 12
+  const first = example('甲乙丁', ['B-PER', 'I-PER', 'O']);
+  const pa = new PerceptronTrainer(4, 1, { update: 'pa', C: 1 });
+  assert.equal(pa.learn(first), true);
+  assert.equal(pa.weights[0 * L + label('B-PER')], 2 / 12);
+  assert.equal(pa.weights[0 * L + label('O')], -2 / 12);
+  assert.equal(pa.transitions[label('O') * L + label('O')], (-2 * 2) / 12);
+  // a cap below the step limits it
+  const capped = new PerceptronTrainer(4, 1, { update: 'pa', C: 0.1 });
+  capped.learn(first);
+  assert.equal(capped.weights[0 * L + label('B-PER')], 0.1);
+  // and on the hand-made set it learns what the perceptron learns
+  const training = [first, example('丁丙丁', ['O', 'B-LOC', 'O']), example('丙丁甲乙乙', ['B-LOC', 'O', 'B-PER', 'I-PER', 'I-PER'])];
+  for (let epoch = 0; epoch < 10; epoch++) for (const e of training) pa.learn(e);
+  const { weights, transitions } = pa.averaged();
+  const unseen = example('丁甲乙丁丙', ['O', 'B-PER', 'I-PER', 'O', 'B-LOC']);
+  for (const e of [...training, unseen]) assert.deepEqual([...pa.decode(e, weights, transitions)], [...e.labels]);
+});
+
 test('a model written and read back decodes as before, to the same bytes', () => {
   const keys = Uint32Array.from([11, 22, 33]);
   const weights = new Float32Array(3 * L);
@@ -100,30 +128,10 @@ test('features are the same for the same text, and the knowledge base shows in t
   assert.notEqual(a[23], c[23]);
 });
 
-test('the dense tables for tagging give the same rows as hashing each feature, so the same labels', () => {
+test('the tagger (word templates a word type at a time, n-grams an n-gram at a time, small templates from dense tables) gives exactly the scores of every feature hashed, whatever its cache holds', () => {
   const tables = featureTablesOf(resources.kb, resources.kb.names!);
   const model = SequenceModel.load(join(ROOT, 'dictionaries', 'ner', 'model.bin'));
-  const dense = denseRowsOf((key) => model.row(key));
-  const text = '新华社北京10月15日电 美国国务卿蓬佩奥14日说，记者黄志远、王芳在台北市参加了中国青年志愿者协会的活动。';
-  const words = wordsOf(resources.segmenter, text);
-  const hashed = featuresOf(tables, text, words);
-  const direct = featuresOf(tables, text, words, { dense });
-  let replaced = 0;
-  for (let i = 0; i < hashed.length; i++) {
-    if (hashed[i] === direct[i]) continue;
-    replaced++;
-    // a dense slot is −(row + 1) of the hash's row, or 0 where the model lacks the feature
-    const row = model.row(hashed[i]!);
-    assert.equal(direct[i], row < 0 ? 0 : -(row + 1), `slot ${i}`);
-  }
-  assert.ok(replaced > text.length * 8, `${replaced} slots read directly`);
-  assert.deepEqual([...model.decode(direct, text.length)], [...model.decode(hashed, text.length)]);
-});
-
-test('scoring the word templates a word type at a time gives exactly the scores of every feature hashed, whatever the cache holds', () => {
-  const tables = featureTablesOf(resources.kb, resources.kb.names!);
-  const model = SequenceModel.load(join(ROOT, 'dictionaries', 'ner', 'model.bin'));
-  const dense = denseRowsOf((key) => model.row(key));
+  const dense = denseRowsOf((key) => model.row(key), model.weights, L);
   // titles before names and cue words after them, words seen twice, a space between words
   const texts = [
     '外交部长王毅说，美国国务卿蓬佩奥表示，记者黄志远报道。',
@@ -132,6 +140,7 @@ test('scoring the word templates a word type at a time gives exactly the scores 
   ];
   // a cache let go after every few words, and one that keeps them all
   const scorers = [new WordScores(tables, model, 400), new WordScores(tables, model)];
+  const ngrams = new NgramScores(model);
   for (let round = 0; round < 2; round++) {
     for (const text of texts) {
       const words = wordsOf(resources.segmenter, text);
@@ -140,15 +149,16 @@ test('scoring the word templates a word type at a time gives exactly the scores 
       for (const scorer of scorers) {
         const scores = new Int32Array(n * L);
         scorer.addTo(scores, words);
-        model.scoresOf(featuresOf(tables, text, words, { dense, wordFeatures: false }), n, scores);
+        ngrams.addTo(text, scores);
+        model.scoresOf(featuresOf(tables, text, words, { dense }), n, scores, dense.rows);
         assert.deepEqual([...scores], [...expected], text);
       }
     }
   }
-  // the word templates carry weight: without them the scores differ
+  // the word and n-gram templates carry weight: without them the scores differ
   const text = texts[0]!;
   const words = wordsOf(resources.segmenter, text);
-  const without = model.scoresOf(featuresOf(tables, text, words, { dense, wordFeatures: false }), text.length, new Int32Array(text.length * L));
+  const without = model.scoresOf(featuresOf(tables, text, words, { dense }), text.length, new Int32Array(text.length * L), dense.rows);
   const all = model.scoresOf(featuresOf(tables, text, words), text.length, new Int32Array(text.length * L));
   assert.notDeepEqual([...without], [...all]);
 });

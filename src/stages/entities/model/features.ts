@@ -8,7 +8,7 @@ import type { NameLexicon } from '../../../resources/name-lexicon.js';
 import type { EntityType } from '../../../types.js';
 
 /** feature slots per character; a slot holds 0 when its template does not apply */
-export const FEATURES_PER_CHAR = 34;
+export const FEATURES_PER_CHAR = 35;
 
 /** a word of the text with its part of speech, offsets into the text */
 export interface WordSpan {
@@ -26,8 +26,11 @@ export interface FeatureTables {
   aliasStarts: Uint8Array;
   /** the gazetteer type of the one-character aliases, by code unit (0 for none) */
   singleAliases: Uint8Array;
-  /** first two code units of the aliases of two or more characters, as one number */
-  aliasPairs: Set<number>;
+  /**
+   * by the hash of its code units (prefixHash), every prefix of two or more characters of an alias of
+   * two or more: 1 when it is an alias itself, else 0; no string is made for a text's characters
+   */
+  aliasPrefixes: Map<number, number>;
   /** hashes of the parts of speech, computed once */
   posHashes: Map<string, number>;
   /** one-character country forms (中, 美) by code unit */
@@ -42,14 +45,19 @@ export interface FeatureTables {
 
 export function featureTablesOf(kb: KnowledgeBase, names: NameLexicon): FeatureTables {
   const aliasStarts = new Uint8Array(0x10000);
-  const aliasPairs = new Set<number>();
+  const aliasPrefixes = new Map<number, number>();
   const typeCode: Record<EntityType, number> = { PERSON: 1, GPE: 2, LOC: 3, ORG: 4 };
   const singleAliases = new Uint8Array(0x10000);
   for (const [alias, id] of kb.aliases) {
     if (alias.length === 1) singleAliases[alias.charCodeAt(0)] = typeCode[kb.entities.get(id)!.type];
     else {
       aliasStarts[alias.charCodeAt(0)] = 1;
-      aliasPairs.add(alias.charCodeAt(0) * 0x10000 + alias.charCodeAt(1));
+      let h = prefixHash(PREFIX_SEED, alias.charCodeAt(0));
+      for (let end = 2; end <= alias.length; end++) {
+        h = prefixHash(h, alias.charCodeAt(end - 1));
+        if (end === alias.length) aliasPrefixes.set(h, 1);
+        else if (!aliasPrefixes.has(h)) aliasPrefixes.set(h, 0);
+      }
     }
   }
   const abbreviations = new Uint8Array(0x10000);
@@ -65,7 +73,7 @@ export function featureTablesOf(kb: KnowledgeBase, names: NameLexicon): FeatureT
     kb,
     names,
     aliasStarts,
-    aliasPairs,
+    aliasPrefixes,
     posHashes: new Map(),
     abbreviations,
     surnames1,
@@ -74,6 +82,10 @@ export function featureTablesOf(kb: KnowledgeBase, names: NameLexicon): FeatureT
     typeCode,
   };
 }
+
+const PREFIX_SEED = 0x811c9dc5;
+/** the hash of a prefix from that of the prefix one shorter and its last code unit */
+const prefixHash = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
 
 // MurmurHash3's mixing steps: a feature's hash from its template number and up to four values
 function mix(h: number, v: number): number {
@@ -84,19 +96,32 @@ function mix(h: number, v: number): number {
   h = (h << 13) | (h >>> 19);
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
-function finish(h: number): number {
+function avalanche(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  // 30 bits, so that a hash is a small integer to the JavaScript engine and is never boxed on its way
-  // between functions (a full 32-bit value made every lookup allocate); 0 marks an empty slot
-  return h >>> 2 || 1;
+  return h ^ (h >>> 16);
 }
+// Keys are 30 bits, so that a key is a small integer to the JavaScript engine and is never boxed on
+// its way between functions (a full 32-bit value made every lookup allocate); 0 marks an empty slot.
+// Bit 29 marks the key of a character n-gram: its low two bits are the n-gram's place around the
+// character, and the rest name the n-gram, so that the model can keep the weights of one
+// n-gram at every place together and tagging reads them with one lookup (SequenceModel.ngramEntry).
+export const NGRAM_FLAG = 1 << 29;
+const finish = (h: number) => avalanche(h) >>> 3 || 1;
+const ngramKey = (h: number, role: number) => NGRAM_FLAG | ((avalanche(h) >>> 5) << 2) | role;
 export const f1 = (t: number, a: number) => finish(mix(mix(0x5eed, t), a));
 export const f2 = (t: number, a: number, b: number) => finish(mix(mix(mix(0x5eed, t), a), b));
 export const f3 = (t: number, a: number, b: number, c: number) => finish(mix(mix(mix(mix(0x5eed, t), a), b), c));
+/** the key of a character at a place around the character: 0 (−2) … 4 (+2) */
+export const unigramFeature = (place: number, c: number) => f1(place + 1, c);
+/** the key of a character bigram at a place around the character: 0 (−2, −1), 1 (−1, 0), 2 (0, +1), 3 (+1, +2) */
+export const bigramFeature = (role: number, a: number, b: number) => ngramKey(mix(mix(mix(0x5eed, 6), a), b), role);
+/** the key of a character trigram at a place around the character: 0 (−2…0), 1 (−1…+1), 2 (0…+2) */
+export const trigramFeature = (role: number, a: number, b: number, c: number) => ngramKey(mix(mix(mix(mix(0x5eed, 32), a), b), c), role);
+/** the slots of the character n-gram templates: characters by place (0…4), bigrams by place (0…3), then trigrams by place (0…2) */
+export const NGRAM_SLOTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 32, 34, 33] as const;
 
 export function hashString(s: string): number {
   let h = 0x2545f491;
@@ -107,9 +132,11 @@ export function hashString(s: string): number {
 /** the first and last "characters" outside the text */
 const BEFORE_TEXT = 1;
 const AFTER_TEXT = 2;
+/** the code unit at i, or BEFORE_TEXT or AFTER_TEXT outside the text */
+export const codeAt = (text: string, i: number) => (i < 0 ? BEFORE_TEXT : i >= text.length ? AFTER_TEXT : text.charCodeAt(i));
 
 /** a character's class: Han, digit (Arabic or Chinese), Latin letter, middle dot, punctuation or other */
-function classOf(c: number): number {
+function classOfCode(c: number): number {
   if (c === BEFORE_TEXT || c === AFTER_TEXT) return 0;
   if (c >= 0x30 && c <= 0x39) return 2;
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 3;
@@ -120,48 +147,56 @@ function classOf(c: number): number {
   return 6;
 }
 const CHINESE_DIGITS = new Set([...'〇零一二三四五六七八九十百千万亿两'].map((c) => c.charCodeAt(0)));
+/** the class of every code unit, read once a character three times over */
+const CLASSES = Uint8Array.from({ length: 0x10000 }, (_, c) => classOfCode(c));
+const classOf = (c: number) => CLASSES[c]!;
 
 /** where a character stands in its word: 1 begin, 2 middle, 3 end, 4 single, 0 outside any word */
-export const B = 1;
-export const M = 2;
-export const E = 3;
-export const S = 4;
+const B = 1;
+const M = 2;
+const E = 3;
+const S = 4;
 /** the place of character j of a word of `length` characters */
 export const placeIn = (j: number, length: number) => (length === 1 ? S : j === 0 ? B : j === length - 1 ? E : M);
 
 /**
- * For tagging: the templates whose values have a small range (the characters at −2…+2, the classes,
- * the word place and length, the gazetteer marks, the surname and name-character flags) read as
- * direct indexes into tables made once from the model, instead of a hash and a lookup each. A slot holds −(row + 1), or 0 where the model has no weight.
+ * For tagging: the templates the tagger does not score a word or an n-gram at a time whose values
+ * have a small range (the character classes, the gazetteer marks, the surname and name-character
+ * flags) read as direct indexes into tables made once from the model, instead of a hash and a lookup
+ * each. A slot holds −(row + 1) of `rows`, or 0 where the model has no weight.
  */
 export interface DenseRows {
+  /** the weights of the rows the tables name, LABEL_COUNT a row */
+  rows: Int16Array;
   bias: number;
-  /** by template 1…5: the slot for each UTF-16 code unit */
-  chars: Int32Array[];
   classes: Int32Array;
   gazetteer: Int32Array;
   surnames: Int32Array;
   nameBits: Int32Array;
 }
 
-/** the dense tables of a model, from its lookup of a feature hash (−1 for none) */
-export function denseRowsOf(row: (key: number) => number): DenseRows {
+/** the dense tables of a model, from its lookup of a feature hash (−1 for none) and its weights (`labels` a row) */
+export function denseRowsOf(row: (key: number) => number, weights: Int16Array, labels: number): DenseRows {
+  // the rows these tables use, copied side by side: a few hundred kilobytes that stay in the
+  // processor's caches, where the model's rows are spread over megabytes
+  const compact = new Map<number, number>();
   const slot = (key: number) => {
     const r = row(key);
-    return r < 0 ? 0 : -(r + 1);
+    if (r < 0) return 0;
+    if (!compact.has(r)) compact.set(r, compact.size);
+    return -(compact.get(r)! + 1);
   };
   const table = (size: number, key: (index: number) => number) => Int32Array.from({ length: size }, (_, index) => slot(key(index)));
-  return {
+  const tables = {
     bias: slot(f1(0, 0)),
-    chars: [1, 2, 3, 4, 5].reduce<Int32Array[]>((all, t) => {
-      all[t] = table(0x10000, (c) => f1(t, c));
-      return all;
-    }, []),
     classes: table(7 * 7 * 7, (i) => f3(11, Math.floor(i / 49), Math.floor(i / 7) % 7, i % 7)),
     gazetteer: table(25 * 25 * 25, (i) => f3(23, Math.floor(i / 625), Math.floor(i / 25) % 25, i % 25)),
     surnames: table(3 * 3, (i) => f2(24, Math.floor(i / 3), i % 3)),
     nameBits: table(8 * 8 * 8, (i) => f3(25, Math.floor(i / 64), Math.floor(i / 8) % 8, i % 8)),
   };
+  const rows = new Int16Array(compact.size * labels);
+  for (const [r, c] of compact) rows.set(weights.subarray(r * labels, (r + 1) * labels), c * labels);
+  return { ...tables, rows };
 }
 
 /** the slots of the templates read from a word alone (its text and part of speech), by the place in it */
@@ -218,14 +253,12 @@ function suffixKindOf(names: NameLexicon, norm: string): number {
 export interface FeatureOptions {
   /** written into this when it is long enough */
   out?: Int32Array;
-  /** the model's dense tables, for tagging */
-  dense?: DenseRows;
   /**
-   * false to leave the templates of words (OWN_WORD_SLOTS, NEIGHBOUR_SLOTS, POS_PAIR_SLOTS,
-   * TITLE_CUE_SLOTS) empty:
-   * the tagger scores them a word at a time (word-scores.ts)
+   * For tagging, the model's dense tables: then only the templates the tagger does not score a word
+   * or an n-gram at a time are written (the bias, the skip bigram, the classes, the gazetteer, the
+   * surname and name-character flags, the character after a surname), the small ones as rows
    */
-  wordFeatures?: boolean;
+  dense?: DenseRows;
 }
 
 /**
@@ -233,7 +266,10 @@ export interface FeatureOptions {
  * jieba's words of the text, in order.
  */
 export function featuresOf(tables: FeatureTables, text: string, words: readonly WordSpan[], options: FeatureOptions = {}): Int32Array {
-  const { out, dense, wordFeatures = true } = options;
+  const { out, dense } = options;
+  // (the tagger scores these a word type at a time, word-scores.ts, and an n-gram at a time, ngram-scores.ts)
+  const wordFeatures = !dense;
+  const ngramFeatures = !dense;
   const n = text.length;
   const K = FEATURES_PER_CHAR;
   const f = out && out.length >= n * K ? out : new Int32Array(n * K);
@@ -267,26 +303,21 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
     const cm1 = code(i - 1);
     const cp1 = code(i + 1);
     const cp2 = code(i + 2);
-    if (dense) {
-      const { chars } = dense;
-      f[o] = dense.bias;
-      f[o + 1] = chars[1]![cm2]!;
-      f[o + 2] = chars[2]![cm1]!;
-      f[o + 3] = chars[3]![c0]!;
-      f[o + 4] = chars[4]![cp1]!;
-      f[o + 5] = chars[5]![cp2]!;
-    } else {
-      f[o] = f1(0, 0);
-      f[o + 1] = f1(1, cm2);
-      f[o + 2] = f1(2, cm1);
-      f[o + 3] = f1(3, c0);
-      f[o + 4] = f1(4, cp1);
-      f[o + 5] = f1(5, cp2);
+    f[o] = dense ? dense.bias : f1(0, 0);
+    if (ngramFeatures) {
+      f[o + 1] = unigramFeature(0, cm2);
+      f[o + 2] = unigramFeature(1, cm1);
+      f[o + 3] = unigramFeature(2, c0);
+      f[o + 4] = unigramFeature(3, cp1);
+      f[o + 5] = unigramFeature(4, cp2);
+      f[o + 6] = bigramFeature(0, cm2, cm1);
+      f[o + 7] = bigramFeature(1, cm1, c0);
+      f[o + 8] = bigramFeature(2, c0, cp1);
+      f[o + 9] = bigramFeature(3, cp1, cp2);
+      f[o + 32] = trigramFeature(0, cm2, cm1, c0);
+      f[o + 34] = trigramFeature(1, cm1, c0, cp1);
+      f[o + 33] = trigramFeature(2, c0, cp1, cp2);
     }
-    f[o + 6] = f2(6, cm2, cm1);
-    f[o + 7] = f2(7, cm1, c0);
-    f[o + 8] = f2(8, c0, cp1);
-    f[o + 9] = f2(9, cp1, cp2);
     f[o + 10] = f2(10, cm1, cp1);
     f[o + 11] = dense ? dense.classes[(classOf(cm1) * 7 + classOf(c0)) * 7 + classOf(cp1)]! : f3(11, classOf(cm1), classOf(c0), classOf(cp1));
     const k = wordOf[i]!;
@@ -305,8 +336,6 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
         f[o + 18] = posPairFeature(18, at, posHash[k]!, k + 1 < words.length ? posHash[k + 1]! : 0);
       }
     }
-    f[o + 32] = f3(32, cm2, cm1, c0);
-    f[o + 33] = f3(33, c0, cp1, cp2);
     const g0 = gazetteer[i]!;
     const gm1 = i > 0 ? gazetteer[i - 1]! : 0;
     const gp1 = i + 1 < n ? gazetteer[i + 1]! : 0;
@@ -325,20 +354,23 @@ export function featuresOf(tables: FeatureTables, text: string, words: readonly 
  * character, its alias's type and where it stands in it (type × 5 + place), 0 outside any alias.
  */
 function gazetteerOf(tables: FeatureTables, text: string): Uint8Array {
-  const { kb, aliasStarts, aliasPairs, singleAliases, typeCode } = tables;
+  const { kb, aliasStarts, aliasPrefixes, singleAliases, typeCode } = tables;
   const n = text.length;
   const marks = new Uint8Array(n);
   let i = 0;
   while (i < n) {
-    // a one-character alias, or the first two characters of a longer one
+    // a one-character alias, or the start of a longer one
     const c = text.charCodeAt(i);
     let bestType = singleAliases[c]!;
     let best = bestType === 0 ? 0 : i + 1;
-    if (aliasStarts[c] === 1 && i + 1 < n && aliasPairs.has(c * 0x10000 + text.charCodeAt(i + 1))) {
+    if (aliasStarts[c] === 1) {
+      let h = prefixHash(PREFIX_SEED, c);
       for (let end = i + 2; end <= n; end++) {
-        const prefix = text.slice(i, end);
-        if (!kb.aliasPrefixes.has(prefix)) break;
-        const id = kb.aliases.get(prefix);
+        h = prefixHash(h, text.charCodeAt(end - 1));
+        const whole = aliasPrefixes.get(h);
+        if (whole === undefined) break;
+        // (a hash names a prefix or an alias, and the alias is read to be sure)
+        const id = whole === 1 ? kb.aliases.get(text.slice(i, end)) : undefined;
         if (id) {
           best = end;
           bestType = typeCode[kb.entities.get(id)!.type];
@@ -349,7 +381,7 @@ function gazetteerOf(tables: FeatureTables, text: string): Uint8Array {
       i++;
       continue;
     }
-    for (let j = i; j < best; j++) marks[j] = bestType * 5 + (best - i === 1 ? S : j === i ? B : j === best - 1 ? E : M);
+    for (let j = i; j < best; j++) marks[j] = bestType * 5 + placeIn(j - i, best - i);
     i = best;
   }
   return marks;

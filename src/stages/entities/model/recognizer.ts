@@ -12,6 +12,7 @@ import type { Doc, EntityType, Mention, Token } from '../../../types.js';
 import { knownIdOf } from '../link.js';
 import type { Recognition, RecognizedSpan, Recognizer } from '../recognizer.js';
 import { denseRowsOf, FEATURES_PER_CHAR, type FeatureTables, featuresOf, featureTablesOf, type WordSpan } from './features.js';
+import { NgramScores } from './ngram-scores.js';
 import { LABEL_COUNT, type SequenceModel, spansOfLabels } from './sequence-model.js';
 import { WordScores } from './word-scores.js';
 
@@ -86,11 +87,13 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
 
 /**
  * The model's labels of a text from its words: the templates of words scored a word type at a time
- * (word-scores.ts), the rest a character at a time, the small ones read from dense tables.
+ * (word-scores.ts), the character n-grams an n-gram at a time (ngram-scores.ts), the rest a
+ * character at a time, the small ones read from dense tables.
  */
 export function blockTagger(tables: FeatureTables, model: SequenceModel): (text: string, words: readonly WordSpan[]) => Uint8Array {
-  const dense = denseRowsOf((key) => model.row(key));
+  const dense = denseRowsOf((key) => model.row(key), model.weights, LABEL_COUNT);
   const wordScores = new WordScores(tables, model);
+  const ngramScores = new NgramScores(model);
   // the features and scores of the longest text so far, reused
   let features = new Int32Array(0);
   let scores = new Int32Array(0);
@@ -100,8 +103,9 @@ export function blockTagger(tables: FeatureTables, model: SequenceModel): (text:
     if (scores.length < n * LABEL_COUNT) scores = new Int32Array(n * LABEL_COUNT * 2);
     scores.fill(0, 0, n * LABEL_COUNT);
     wordScores.addTo(scores, words);
-    featuresOf(tables, text, words, { out: features, dense, wordFeatures: false });
-    return model.labelsOf(model.scoresOf(features, n, scores), n);
+    ngramScores.addTo(text, scores);
+    featuresOf(tables, text, words, { out: features, dense });
+    return model.labelsOf(model.scoresOf(features, n, scores, dense.rows), n);
   };
 }
 

@@ -4,11 +4,16 @@
 // weights quantized to 16 bits, and the transition weights.
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURES_PER_CHAR } from './features.js';
+import { FEATURES_PER_CHAR, NGRAM_FLAG } from './features.js';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
 export type Label = (typeof LABELS)[number];
 export const LABEL_COUNT = LABELS.length;
+/**
+ * the model file's format, and of its feature keys: a model of another version has other keys
+ * (2: the n-gram keys of features.ts, NGRAM_FLAG), and would tag nonsense without a word
+ */
+const MODEL_FORMAT = 'zhtext-ner-2';
 /** the row of transitions from the start of the text */
 export const START = LABEL_COUNT;
 
@@ -44,6 +49,15 @@ export class SequenceModel {
   private readonly coldMask: number;
   /** the cold keys, as bits of a second hash */
   private readonly coldFilter: Uint32Array;
+  /**
+   * The character n-grams (features.ts, NGRAM_FLAG), an n-gram a slot of 64 bytes, one line of the
+   * processor's cache: its key (the feature key without the place bits) in the first 32-bit word,
+   * then the weights at each of four places (7 × 16 bits each) from the third 16-bit word.
+   */
+  private readonly ngrams: Int32Array;
+  /** the same memory as 16-bit weights */
+  readonly ngramWeights: Int16Array;
+  private readonly ngramMask: number;
   constructor(
     /** one key a row, most frequent first */
     readonly keys: Uint32Array,
@@ -54,14 +68,18 @@ export class SequenceModel {
     readonly transitions: Float32Array,
     readonly info: Record<string, unknown> = {},
   ) {
-    const hotCount = Math.min(keys.length, HOT_ROWS);
     const sizeFor = (count: number) => {
       let size = 2;
       while (size < count * 2) size <<= 1;
       return size;
     };
-    const hotSize = sizeFor(hotCount);
-    const coldSize = sizeFor(keys.length - hotCount);
+    // the most frequent features but the n-grams in the small table (tagging reads n-grams by
+    // ngramEntry, not by row), every other in the large one
+    const hotRows: number[] = [];
+    const coldRows: number[] = [];
+    for (let row = 0; row < keys.length; row++) (hotRows.length < HOT_ROWS && (keys[row]! & NGRAM_FLAG) === 0 ? hotRows : coldRows).push(row);
+    const hotSize = sizeFor(hotRows.length);
+    const coldSize = sizeFor(coldRows.length);
     this.hot = new Uint32Array(hotSize * 2);
     this.hotMask = hotSize - 1;
     this.cold = new Uint32Array(coldSize * 2);
@@ -73,13 +91,51 @@ export class SequenceModel {
       table[s * 2] = key;
       table[s * 2 + 1] = row;
     };
-    for (let row = 0; row < hotCount; row++) insert(this.hot, this.hotMask, keys[row]!, row);
-    for (let row = hotCount; row < keys.length; row++) {
+    for (const row of hotRows) insert(this.hot, this.hotMask, keys[row]!, row);
+    for (const row of coldRows) {
       const key = keys[row]!;
       insert(this.cold, this.coldMask, key, row);
       const bit = filterBitOf(key);
       this.coldFilter[bit >>> 5]! |= 1 << (bit & 31);
     }
+    // the n-grams, each with its weights at every place
+    const ngramKeys = new Set<number>();
+    for (const key of keys) if ((key & NGRAM_FLAG) !== 0) ngramKeys.add(key >>> 2);
+    const ngramSize = sizeFor(ngramKeys.size);
+    this.ngrams = new Int32Array(ngramSize * 16);
+    this.ngramWeights = new Int16Array(this.ngrams.buffer);
+    this.ngramMask = ngramSize - 1;
+    for (let row = 0; row < keys.length; row++) {
+      const key = keys[row]!;
+      if ((key & NGRAM_FLAG) === 0) continue;
+      const entry = this.ngramSlot(key >>> 2, true);
+      for (let y = 0; y < LABEL_COUNT; y++) this.ngramWeights[entry * 32 + 2 + (key & 3) * LABEL_COUNT + y] = weights[row * LABEL_COUNT + y]!;
+    }
+  }
+
+  /** the slot of an n-gram's key (the feature key >>> 2), or −1; `add` to take an empty slot for it */
+  private ngramSlot(key: number, add = false): number {
+    const table = this.ngrams;
+    let s = slotOf(key) & this.ngramMask;
+    for (;;) {
+      const k = table[s * 16]!;
+      if (k === key) return s;
+      if (k === 0) {
+        if (!add) return -1;
+        table[s * 16] = key;
+        return s;
+      }
+      s = (s + 1) & this.ngramMask;
+    }
+  }
+
+  /**
+   * where the weights of an n-gram start in ngramWeights (those at place p at + p × LABEL_COUNT),
+   * or −1 when the model has none; `key` is the feature key of any place, >>> 2
+   */
+  ngramEntry(key: number): number {
+    const s = this.ngramSlot(key);
+    return s < 0 ? -1 : s * 32 + 2;
   }
 
   /** a model from weights as trained, rounded to 16 bits (the largest weight is 32767 units) */
@@ -124,12 +180,13 @@ export class SequenceModel {
 
   /**
    * The label scores of `n` characters from their features (FEATURES_PER_CHAR a character): a hash,
-   * or −(row + 1) for a row found already (features.ts, DenseRows), or 0 for none; in units of
-   * `scale`, added to what `into` holds (LABEL_COUNT a character).
+   * or −(row + 1) for a row of `dense` (features.ts, DenseRows), or 0 for none; in units of `scale`,
+   * added to what `into` holds (LABEL_COUNT a character).
    */
-  scoresOf(features: Int32Array, n: number, into: Int32Array): Int32Array {
+  scoresOf(features: Int32Array, n: number, into: Int32Array, dense?: Int16Array): Int32Array {
     const K = FEATURES_PER_CHAR;
     const w = this.weights;
+    const d = dense ?? this.weights;
     for (let i = 0; i < n; i++) {
       // the seven label scores in locals, written once a character (LABEL_COUNT is 7)
       const o = i * 7;
@@ -143,16 +200,18 @@ export class SequenceModel {
       for (let k = i * K, end = k + K; k < end; k++) {
         const key = features[k]!;
         if (key === 0) continue;
+        // (a row of the dense tables, or of the model)
+        const table = key < 0 ? d : w;
         const row = key < 0 ? -key - 1 : this.row(key);
         if (row < 0) continue;
         const r = row * 7;
-        e0 += w[r]!;
-        e1 += w[r + 1]!;
-        e2 += w[r + 2]!;
-        e3 += w[r + 3]!;
-        e4 += w[r + 4]!;
-        e5 += w[r + 5]!;
-        e6 += w[r + 6]!;
+        e0 += table[r]!;
+        e1 += table[r + 1]!;
+        e2 += table[r + 2]!;
+        e3 += table[r + 3]!;
+        e4 += table[r + 4]!;
+        e5 += table[r + 5]!;
+        e6 += table[r + 6]!;
       }
       into[o] = e0;
       into[o + 1] = e1;
@@ -181,7 +240,7 @@ export class SequenceModel {
   serialize(): Buffer {
     const keyBytes = Uint32Array.from(this.keys);
     const weightBytes = Int16Array.from(this.weights);
-    const header = Buffer.from(`${JSON.stringify({ format: 'zhtext-ner-1', labels: LABELS, features: this.featureCount, scale: this.scale, ...this.info })}\n`);
+    const header = Buffer.from(`${JSON.stringify({ format: MODEL_FORMAT, labels: LABELS, features: this.featureCount, scale: this.scale, ...this.info })}\n`);
     return gzipSync(
       Buffer.concat([header, Buffer.from(keyBytes.buffer), Buffer.from(weightBytes.buffer), Buffer.from(new Float32Array(this.transitions).buffer)]),
       { level: 9 },
@@ -192,7 +251,7 @@ export class SequenceModel {
     const raw = gunzipSync(bytes);
     const newline = raw.indexOf(10);
     const header = JSON.parse(raw.subarray(0, newline).toString('utf8')) as { format: string; labels: string[]; features: number; scale: number };
-    if (header.format !== 'zhtext-ner-1' || header.labels.join() !== LABELS.join()) throw new Error(`${source}: not a zhtext entity model of this version`);
+    if (header.format !== MODEL_FORMAT || header.labels.join() !== LABELS.join()) throw new Error(`${source}: not a zhtext entity model of this version`);
     const L = LABEL_COUNT;
     const rows = header.features;
     const body = raw.subarray(newline + 1);
@@ -217,37 +276,44 @@ export function viterbi(emissions: Float32Array | Float64Array, transitions: Flo
   const L = LABEL_COUNT;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  const score = new Float64Array(n * L);
   const back = new Uint8Array(n * L);
-  for (let y = 0; y < L; y++) score[y] = allowed(START, y) ? emissions[y]! + transitions[START * L + y]! : Number.NEGATIVE_INFINITY;
+  // the best score of a sequence ending in each label, for the character before and this one
+  let previous = new Float64Array(L);
+  let current = new Float64Array(L);
+  for (let y = 0; y < L; y++) previous[y] = allowed(START, y) ? emissions[y]! + transitions[START * L + y]! : Number.NEGATIVE_INFINITY;
   for (let i = 1; i < n; i++) {
     for (let y = 0; y < L; y++) {
+      // each label's allowed predecessors, in order (PREDECESSORS): the first best is kept
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + y]) continue;
-        const s = score[(i - 1) * L + p]! + transitions[p * L + y]!;
+      for (let k = PREDECESSOR_START[y]!, end = PREDECESSOR_START[y + 1]!; k < end; k++) {
+        const p = PREDECESSORS[k]!;
+        const s = previous[p]! + transitions[p * L + y]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * L + y] = best + emissions[i * L + y]!;
+      current[y] = best + emissions[i * L + y]!;
       back[i * L + y] = arg;
     }
+    [previous, current] = [current, previous];
   }
   let last = 0;
-  for (let y = 1; y < L; y++) if (score[(n - 1) * L + y]! > score[(n - 1) * L + last]!) last = y;
+  for (let y = 1; y < L; y++) if (previous[y]! > previous[last]!) last = y;
   labels[n - 1] = last;
   for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i * L + labels[i]!]!;
   return labels;
 }
 
-const ALLOWED = (() => {
-  const table = new Uint8Array(LABEL_COUNT * LABEL_COUNT);
-  for (let p = 0; p < LABEL_COUNT; p++) for (let y = 0; y < LABEL_COUNT; y++) table[p * LABEL_COUNT + y] = allowed(p, y) ? 1 : 0;
-  return table;
-})();
+/** the labels each label may follow, in order, all together; PREDECESSOR_START[y] where those of y begin */
+const PREDECESSORS: number[] = [];
+const PREDECESSOR_START: number[] = [];
+for (let y = 0; y < LABEL_COUNT; y++) {
+  PREDECESSOR_START.push(PREDECESSORS.length);
+  for (let p = 0; p < LABEL_COUNT; p++) if (allowed(p, y)) PREDECESSORS.push(p);
+}
+PREDECESSOR_START.push(PREDECESSORS.length);
 
 /** entity spans of a label sequence: type PER, LOC or ORG, start, end (exclusive) */
 export function spansOfLabels(labels: Uint8Array): { type: 'PER' | 'LOC' | 'ORG'; start: number; end: number }[] {

@@ -41,9 +41,9 @@ export class WordScores {
    * character), its weights as each neighbour template at each place (NEIGHBOUR_SLOTS × PLACES ×
    * LABEL_COUNT), then flags (1: a title, 2: a cue word or a title). Weights, not rows of the model:
    * a frequent word's entry stays in the processor's caches, the model's rows are spread over
-   * megabytes. By part of speech and word, the offset of the entry.
+   * megabytes.
    */
-  private readonly entries = new Map<string, Map<string, number>>();
+  private readonly entries = new WordTable();
   private arena = new Int32Array(1 << 20);
   private used = 0;
   /** the entry of no word (before the first word or after the last), at offset 0 */
@@ -63,7 +63,7 @@ export class WordScores {
     private readonly tables: FeatureTables,
     private readonly model: SequenceModel,
     /** the arena's size beyond which every entry is let go before the next text, to bound memory on an archive of any size */
-    private readonly limit = 1 << 24,
+    private readonly limit = 1 << 22,
   ) {
     this.noWord = this.add('', '');
     this.titleCue = new Int32Array(2 * PLACES * L);
@@ -88,8 +88,8 @@ export class WordScores {
       this.used = NEIGHBOURS + 1;
     }
     for (let k = 0; k < n; k++) {
-      offsets[k] = this.entryOf(words[k]!.norm, words[k]!.pos);
       posOf[k] = this.posIdOf(words[k]!.pos);
+      offsets[k] = this.entryOf(words[k]!.norm, words[k]!.pos, posOf[k]!);
     }
     // (the arena may have grown while entries were made)
     const arena = this.arena;
@@ -128,13 +128,12 @@ export class WordScores {
   }
 
   /** the offset of the entry of a word type, made when first seen */
-  private entryOf(norm: string, pos: string): number {
-    const known = this.entries.get(pos)?.get(norm);
-    if (known !== undefined) return known;
+  private entryOf(norm: string, pos: string, posId: number): number {
+    const key = wordKeyOf(norm, posId);
+    const known = this.entries.get(key, norm, posId);
+    if (known >= 0) return known;
     const offset = this.add(norm, pos);
-    const byWord = this.entries.get(pos) ?? new Map<string, number>();
-    this.entries.set(pos, byWord);
-    byWord.set(norm, offset);
+    this.entries.set(key, norm, posId, offset);
     return offset;
   }
 
@@ -195,5 +194,64 @@ export class WordScores {
       this.addRow(weights, (at - 1) * L, posPairFeature(POS_PAIR_SLOTS[which], at, this.posHashes[first]!, this.posHashes[second]!));
     if (inTable) this.posPairs[which]![index] = weights;
     return weights;
+  }
+}
+
+/** a word's key for WordTable: a hash of its code units and its part of speech's number */
+function wordKeyOf(norm: string, posId: number): number {
+  let h = posId * 0x9e3779b1;
+  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) & 0x3fffffff;
+}
+
+/**
+ * The offsets of word types' entries by word and part of speech: open addressing over the words'
+ * keys, each found word checked against the word itself. (A Map of Maps by string cost more than
+ * the scores it saved: each lookup hashed a new string and chased its entries across the heap.)
+ */
+class WordTable {
+  /** key, then index + 1 into the lists below (0: empty) */
+  private slots = new Int32Array(1 << 17);
+  private norms: string[] = [];
+  private posIds: number[] = [];
+  private offsets: number[] = [];
+
+  get(key: number, norm: string, posId: number): number {
+    const mask = (this.slots.length >>> 1) - 1;
+    for (let s = key & mask; ; s = (s + 1) & mask) {
+      const index = this.slots[s * 2 + 1]!;
+      if (index === 0) return -1;
+      const e = index - 1;
+      if (this.slots[s * 2] === key && this.posIds[e] === posId && this.norms[e] === norm) return this.offsets[e]!;
+    }
+  }
+
+  set(key: number, norm: string, posId: number, offset: number): void {
+    if ((this.norms.length + 1) * 4 > this.slots.length) this.grow();
+    this.norms.push(norm);
+    this.posIds.push(posId);
+    this.offsets.push(offset);
+    this.place(key, this.norms.length);
+  }
+
+  clear(): void {
+    this.slots.fill(0);
+    this.norms = [];
+    this.posIds = [];
+    this.offsets = [];
+  }
+
+  private place(key: number, index: number): void {
+    const mask = (this.slots.length >>> 1) - 1;
+    let s = key & mask;
+    while (this.slots[s * 2 + 1] !== 0) s = (s + 1) & mask;
+    this.slots[s * 2] = key;
+    this.slots[s * 2 + 1] = index;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== 0) this.place(old[s]!, old[s + 1]!);
   }
 }
