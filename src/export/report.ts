@@ -31,7 +31,7 @@ export interface PeriodTop {
   entities: [string, EntityStat][];
 }
 
-interface RankedTerm {
+export interface RankedTerm {
   term: string;
   count: number;
   docs: number;
@@ -87,97 +87,178 @@ async function groupTops(corpus: ReducedCorpus, top: number): Promise<Map<number
   return byGroup;
 }
 
-export async function reportMarkdown(corpus: ReducedCorpus, options: ReportOptions): Promise<string> {
-  const out: string[] = [];
-  const count = corpus.statusCounts;
-  const days = corpus.dayGroups.map((g) => g.key);
+/** an entity as the report shows it */
+export interface ReportEntity {
+  id: string;
+  name: string;
+  type: string;
+  mentions: number;
+  docs: number;
+  /** the forms written, most frequent first */
+  surfaces: string[];
+}
+
+/** a pair counted together, by name */
+export interface ReportPair {
+  a: string;
+  b: string;
+  /** units (sentences) holding both */
+  count: number;
+  docs: number;
+}
+
+/** what both reports (report.md and report.html) show, computed once from the reduced tables */
+export interface ReportData {
+  files: number;
+  documents: number;
+  status: ReducedCorpus['statusCounts'];
+  copies: number;
+  tokens: number;
+  distinctTerms: number;
+  entityCount: number;
+  mentionCount: number;
+  /** scripts with their documents, in code-unit order */
+  scripts: [string, number][];
+  /** days with their documents, in order */
+  days: { key: string; documents: number }[];
+  /** outlets with their documents, most first */
+  outlets: { key: string; documents: number }[];
+  truncated: readonly WrittenTable[];
+  csvRowLimit: number;
+  topTerms: RankedTerm[];
+  /** each outlet's and each day's top terms, in the order of `outlets` and `days` */
+  outletTerms: RankedTerm[][];
+  dayTerms: RankedTerm[][];
+  topEntities: ReportEntity[];
+  entityPairs: ReportPair[];
+  termPairs: ReportPair[];
+  periods?: {
+    by: string;
+    tops: { period: string; documents: number; tokens: number; entities: { id: string; name: string; mentions: number }[] }[];
+    /** the strongest bursts, strongest first */
+    bursts: (BurstRow & { id: string; name: string })[];
+  };
+}
+
+export async function reportData(corpus: ReducedCorpus, options: ReportOptions): Promise<ReportData> {
   const name = (id: string) => entityName(corpus, id).name;
-
-  out.push('# Keyword report', '');
-  out.push('## Corpus', '');
-  out.push(
-    `- Files read: ${corpus.files}; analysed: ${corpus.documents} (${count.ok} clean, ${count.warning} with warnings); failed: ${count.failed}; exact duplicates counted once: ${count.duplicate}.`,
-  );
-  out.push(
-    `- Word tokens: ${corpus.tokens}; distinct terms: ${corpus.terms.vocabulary.size}; entities: ${corpus.entities.size}; entity mentions: ${corpus.mentionCount}.`,
-  );
-  out.push(
-    `- Days: ${days.length > 0 ? `${days[0]} to ${days[days.length - 1]} (${days.length} with posts)` : 'none dated'}; outlets: ${corpus.outletGroups.length}.`,
-  );
-  out.push(
-    `- Scripts: ${
-      [...corpus.scripts]
-        .sort(([a], [b]) => compareCodeUnits(a, b))
-        .map(([s, n]) => `${s} ${n}`)
-        .join(', ') || 'none'
-    }.`,
-  );
-  for (const t of options.truncated) {
-    out.push(`- ${t.name}.csv holds the first ${options.csvRowLimit} of its ${t.rows} rows (Excel opens no more); parquet/${t.name}.parquet holds them all.`);
-  }
-  out.push(
-    '',
-    'Terms are content words in simplified form (stop words, numbers, punctuation and single characters left out). ' +
-      "TF-IDF = count × (ln((1 + N) / (1 + docs)) + 1), N = documents analysed; per outlet and per day, the count is the group's and the idf the corpus's.",
-    '',
-  );
-
   const { count: termCount, docs: termDocs } = corpus.terms;
-  out.push(`## Top keywords (TF-IDF)`, '', '| # | term | count | docs | TF-IDF |', '|---:|---|---:|---:|---:|');
   const all = new TopTerms(options.top);
   termCount.forEach((n, id) => {
     all.add(corpus, id, n, termDocs[id]!);
   });
-  for (const [i, r] of all.terms.entries()) out.push(`| ${i + 1} | ${cell(r.term)} | ${r.count} | ${r.docs} | ${r.tfidf} |`);
+  const tops = await groupTops(corpus, options.topPerGroup);
+  const outlets = [...corpus.outletGroups].sort((x, y) => y.documents - x.documents || compareCodeUnits(x.key, y.key));
+  const entityPairs: ReportPair[] = [];
+  for await (const [a, b, count, docs] of pairRows(corpus, 'entity', 1, options.top)) entityPairs.push({ a: name(a), b: name(b), count, docs });
+  const termPairs: ReportPair[] = [];
+  for await (const [a, b, count, docs] of pairRows(corpus, 'term', options.minTermPairCount, options.top)) termPairs.push({ a, b, count, docs });
+  const data: ReportData = {
+    files: corpus.files,
+    documents: corpus.documents,
+    status: corpus.statusCounts,
+    copies: corpus.copies,
+    tokens: corpus.tokens,
+    distinctTerms: corpus.terms.vocabulary.size,
+    entityCount: corpus.entities.size,
+    mentionCount: corpus.mentionCount,
+    scripts: [...corpus.scripts].sort(([a], [b]) => compareCodeUnits(a, b)),
+    days: corpus.dayGroups.map(({ key, documents }) => ({ key, documents })),
+    outlets: outlets.map(({ key, documents }) => ({ key, documents })),
+    truncated: options.truncated,
+    csvRowLimit: options.csvRowLimit,
+    topTerms: all.terms,
+    outletTerms: outlets.map((g) => tops.get(g.id) ?? []),
+    dayTerms: corpus.dayGroups.map((g) => tops.get(g.id) ?? []),
+    topEntities: byMentions(corpus.entities)
+      .slice(0, options.top)
+      .map(([id, s]) => ({ id, name: name(id), type: entityName(corpus, id).type, mentions: s.mentions, docs: s.docs, surfaces: surfaceList(s.surfaces) })),
+    entityPairs,
+    termPairs,
+  };
+  if (options.periods) {
+    const { by, tops: periodTops, bursts } = options.periods;
+    data.periods = {
+      by,
+      tops: periodTops.map((t) => ({ ...t, entities: t.entities.map(([id, e]) => ({ id, name: name(id), mentions: e.mentions })) })),
+      bursts: [...bursts]
+        .sort((x, y) => y.z - x.z || compareCodeUnits(x.period, y.period) || compareCodeUnits(x.id, y.id))
+        .slice(0, options.top)
+        .map((b) => ({ ...b, name: name(b.id) })),
+    };
+  }
+  return data;
+}
+
+export async function reportMarkdown(corpus: ReducedCorpus, options: ReportOptions): Promise<string> {
+  return markdownOf(await reportData(corpus, options));
+}
+
+/** report.md */
+export function markdownOf(data: ReportData): string {
+  const out: string[] = [];
+  const count = data.status;
+  const days = data.days.map((g) => g.key);
+
+  out.push('# Keyword report', '');
+  out.push('## Corpus', '');
+  out.push(
+    `- Files read: ${data.files}; analysed: ${data.documents} (${count.ok} clean, ${count.warning} with warnings); failed: ${count.failed}; exact duplicates counted once: ${count.duplicate}.`,
+  );
+  out.push(`- Word tokens: ${data.tokens}; distinct terms: ${data.distinctTerms}; entities: ${data.entityCount}; entity mentions: ${data.mentionCount}.`);
+  out.push(
+    `- Days: ${days.length > 0 ? `${days[0]} to ${days[days.length - 1]} (${days.length} with posts)` : 'none dated'}; outlets: ${data.outlets.length}.`,
+  );
+  out.push(`- Scripts: ${data.scripts.map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}.`);
+  for (const t of data.truncated) {
+    out.push(`- ${t.name}.csv holds the first ${data.csvRowLimit} of its ${t.rows} rows (Excel opens no more); parquet/${t.name}.parquet holds them all.`);
+  }
+  out.push('', `${TERMS_NOTE} ${TFIDF_NOTE}`, '');
+
+  out.push(`## Top keywords (TF-IDF)`, '', '| # | term | count | docs | TF-IDF |', '|---:|---|---:|---:|---:|');
+  for (const [i, r] of data.topTerms.entries()) out.push(`| ${i + 1} | ${cell(r.term)} | ${r.count} | ${r.docs} | ${r.tfidf} |`);
   out.push('');
 
   // each group's top keywords; a group's docs column in these tables is its documents
-  const tops = await groupTops(corpus, options.topPerGroup);
-  const groupSection = (title: string, groups: { key: string; id: number; documents: number }[]) => {
+  const groupSection = (title: string, groups: { key: string; documents: number }[], terms: RankedTerm[][]) => {
     out.push(`## ${title}`, '', '| | docs | top keywords (TF-IDF) |', '|---|---:|---|');
-    for (const g of groups) {
-      const top = tops.get(g.id) ?? [];
-      out.push(`| ${cell(g.key || '(none)')} | ${g.documents} | ${top.map((r) => `${cell(r.term)} (${r.count})`).join(', ')} |`);
-    }
+    groups.forEach((g, k) => {
+      out.push(`| ${cell(g.key || '(none)')} | ${g.documents} | ${terms[k]!.map((r) => `${cell(r.term)} (${r.count})`).join(', ')} |`);
+    });
     out.push('');
   };
-  groupSection(
-    'Keywords by outlet',
-    [...corpus.outletGroups].sort((x, y) => y.documents - x.documents || compareCodeUnits(x.key, y.key)),
-  );
-  groupSection('Keywords by day', corpus.dayGroups);
+  groupSection('Keywords by outlet', data.outlets, data.outletTerms);
+  groupSection('Keywords by day', data.days, data.dayTerms);
 
   out.push('## Top entities', '', '| # | entity | id | type | mentions | docs | written as |', '|---:|---|---|---|---:|---:|---|');
-  for (const [i, [id, s]] of byMentions(corpus.entities).slice(0, options.top).entries()) {
-    const surfaces = surfaceList(s.surfaces).slice(0, 5).join(', ');
-    out.push(`| ${i + 1} | ${cell(name(id))} | ${id} | ${entityName(corpus, id).type} | ${s.mentions} | ${s.docs} | ${cell(surfaces)} |`);
+  for (const [i, e] of data.topEntities.entries()) {
+    out.push(`| ${i + 1} | ${cell(e.name)} | ${e.id} | ${e.type} | ${e.mentions} | ${e.docs} | ${cell(e.surfaces.slice(0, 5).join(', '))} |`);
   }
   out.push('');
 
   out.push('## Strongest co-occurrences', '', 'Pairs counted once per sentence in which both occur.', '');
   out.push('### Entities', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
-  let i = 0;
-  for await (const [a, b, n, docs] of pairRows(corpus, 'entity', 1, options.top)) out.push(`| ${++i} | ${cell(name(a))} | ${cell(name(b))} | ${n} | ${docs} |`);
+  for (const [i, p] of data.entityPairs.entries()) out.push(`| ${i + 1} | ${cell(p.a)} | ${cell(p.b)} | ${p.count} | ${p.docs} |`);
   out.push('', '### Terms', '', '| # | a | b | sentences | docs |', '|---:|---|---|---:|---:|');
-  i = 0;
-  for await (const [a, b, n, docs] of pairRows(corpus, 'term', options.minTermPairCount, options.top))
-    out.push(`| ${++i} | ${cell(a)} | ${cell(b)} | ${n} | ${docs} |`);
+  for (const [i, p] of data.termPairs.entries()) out.push(`| ${i + 1} | ${cell(p.a)} | ${cell(p.b)} | ${p.count} | ${p.docs} |`);
   out.push('');
-  if (options.periods) periodSections(out, corpus, options.periods, options);
+  if (data.periods) periodSections(out, data.periods);
   return out.join('\n');
 }
 
+export const TERMS_NOTE = 'Terms are content words in simplified form (stop words, numbers, punctuation and single characters left out).';
+export const TFIDF_NOTE =
+  "TF-IDF = count × (ln((1 + N) / (1 + docs)) + 1), N = documents analysed; per outlet and per day, the count is the group's and the idf the corpus's.";
+
 /** the entities of each period, and the strongest bursts (analyze --by) */
-function periodSections(out: string[], corpus: ReducedCorpus, { by, tops, bursts }: NonNullable<ReportOptions['periods']>, options: ReportOptions): void {
-  const name = (id: string) => entityName(corpus, id).name;
+function periodSections(out: string[], { by, tops, bursts }: NonNullable<ReportData['periods']>): void {
   out.push(`## Entities by ${by}`, '', 'Mentions per 10,000 word tokens of the period in brackets (entity_timeline.csv has every entity and period).', '');
   out.push(`| ${by} | docs | tokens | top entities (mentions, per 10k tokens) |`, '|---|---:|---:|---|');
   for (const t of tops) {
-    const cells = t.entities.map(([id, e]) => `${cell(name(id))} (${e.mentions}, ${((e.mentions / t.tokens) * 10_000).toFixed(1)})`);
+    const cells = t.entities.map((e) => `${cell(e.name)} (${e.mentions}, ${((e.mentions / t.tokens) * 10_000).toFixed(1)})`);
     out.push(`| ${t.period} | ${t.documents} | ${t.tokens} | ${cells.join(', ')} |`);
   }
   out.push('');
-  const strongest = [...bursts].sort((x, y) => y.z - x.z || compareCodeUnits(x.period, y.period) || compareCodeUnits(x.id, y.id)).slice(0, options.top);
   out.push(
     '## Strongest bursts',
     '',
@@ -186,8 +267,8 @@ function periodSections(out: string[], corpus: ReducedCorpus, { by, tops, bursts
     '',
   );
   out.push(`| # | ${by} | entity | mentions | expected | z |`, '|---:|---|---|---:|---:|---:|');
-  for (const [i, b] of strongest.entries()) {
-    out.push(`| ${i + 1} | ${b.period} | ${cell(name(b.id))} | ${b.mentions} | ${b.expected.toFixed(1)} | ${b.z.toFixed(1)} |`);
+  for (const [i, b] of bursts.entries()) {
+    out.push(`| ${i + 1} | ${b.period} | ${cell(b.name)} | ${b.mentions} | ${b.expected.toFixed(1)} | ${b.z.toFixed(1)} |`);
   }
   out.push('');
 }
