@@ -28,7 +28,7 @@ Usage:
 
 analyze reads Jekyll posts (.md, .markdown), HTML (.html, .htm) and text (.txt) files, recursively
 in folders, and writes to <dir>: documents.csv, terms.csv, entities.csv, entity_mentions.csv,
-cooccurrence.csv, messages.csv, report.md and run.json; with --by also entity_timeline.csv,
+cooccurrence.csv, messages.csv, report.html, report.md and run.json; with --by also entity_timeline.csv,
 term_timeline.csv, bursts.csv and network_<period>.gexf for each period.
 
 compare writes keyness.csv (terms and entities that distinguish side A from side B),

@@ -4,8 +4,9 @@
 import type { RowOf } from '../export/columns.js';
 import { periodItems } from '../export/corpus-data.js';
 import type { Cell } from '../export/csv.js';
+import { htmlOf } from '../export/html-report.js';
 import type { OutputFolder, WrittenTable } from '../export/output-dir.js';
-import { type PeriodTop, reportMarkdown } from '../export/report.js';
+import { markdownOf, type PeriodTop, reportData } from '../export/report.js';
 import {
   byMentions,
   COLUMNS,
@@ -125,7 +126,7 @@ export async function runAnalyze(options: AnalyzeOptions, hooks: RunHooks = {}):
     ]);
     await folder.writeTable('messages', COLUMNS.messages, messageRows(corpus, run.skipped, notes));
     const truncated = folder.truncated;
-    const report = await reportMarkdown(corpus, {
+    const report = await reportData(corpus, {
       top: config.top,
       topPerGroup: TOP_PER_GROUP,
       minTermPairCount: config.minPairCount,
@@ -133,7 +134,8 @@ export async function runAnalyze(options: AnalyzeOptions, hooks: RunHooks = {}):
       csvRowLimit: truncated[0]?.csvRows ?? 0,
       ...(periods ? { periods } : {}),
     });
-    folder.writeText('report.md', report);
+    folder.writeText('report.md', markdownOf(report));
+    folder.writeText('report.html', htmlOf(report));
     // the Parquet files the store is still writing
     await folder.settle();
     const written = finishRun(run, folder, countsOf(corpus, run.skipped.length));

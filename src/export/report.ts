@@ -87,6 +87,8 @@ async function groupTops(corpus: ReducedCorpus, top: number): Promise<Map<number
   return byGroup;
 }
 
+const PLACE_TYPES = new Set(['GPE', 'LOC']);
+
 /** an entity as the report shows it */
 export interface ReportEntity {
   id: string;
@@ -130,6 +132,8 @@ export interface ReportData {
   outletTerms: RankedTerm[][];
   dayTerms: RankedTerm[][];
   topEntities: ReportEntity[];
+  /** the same by kind: people, places (countries and other places), organizations */
+  topByKind: { people: ReportEntity[]; places: ReportEntity[]; organizations: ReportEntity[] };
   entityPairs: ReportPair[];
   termPairs: ReportPair[];
   periods?: {
@@ -153,6 +157,15 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
   for await (const [a, b, count, docs] of pairRows(corpus, 'entity', 1, options.top)) entityPairs.push({ a: name(a), b: name(b), count, docs });
   const termPairs: ReportPair[] = [];
   for await (const [a, b, count, docs] of pairRows(corpus, 'term', options.minTermPairCount, options.top)) termPairs.push({ a, b, count, docs });
+  const ranked = byMentions(corpus.entities);
+  const reportEntity = ([id, s]: [string, EntityStat]): ReportEntity => ({
+    id,
+    name: name(id),
+    type: entityName(corpus, id).type,
+    mentions: s.mentions,
+    docs: s.docs,
+    surfaces: surfaceList(s.surfaces),
+  });
   const data: ReportData = {
     files: corpus.files,
     documents: corpus.documents,
@@ -170,9 +183,21 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
     topTerms: all.terms,
     outletTerms: outlets.map((g) => tops.get(g.id) ?? []),
     dayTerms: corpus.dayGroups.map((g) => tops.get(g.id) ?? []),
-    topEntities: byMentions(corpus.entities)
-      .slice(0, options.top)
-      .map(([id, s]) => ({ id, name: name(id), type: entityName(corpus, id).type, mentions: s.mentions, docs: s.docs, surfaces: surfaceList(s.surfaces) })),
+    topEntities: ranked.slice(0, options.top).map(reportEntity),
+    topByKind: {
+      people: ranked
+        .filter(([id]) => entityName(corpus, id).type === 'PERSON')
+        .slice(0, options.top)
+        .map(reportEntity),
+      places: ranked
+        .filter(([id]) => PLACE_TYPES.has(entityName(corpus, id).type))
+        .slice(0, options.top)
+        .map(reportEntity),
+      organizations: ranked
+        .filter(([id]) => entityName(corpus, id).type === 'ORG')
+        .slice(0, options.top)
+        .map(reportEntity),
+    },
     entityPairs,
     termPairs,
   };

@@ -8,7 +8,17 @@ import { ROOT, zhtext } from '../helpers.js';
 
 const GOOD = 'test/fixtures/posts/2021-06-01-simplified-waimei.md';
 const BROKEN = 'test/fixtures/posts/2021-06-04-broken-front-matter.md';
-const OUTPUTS = ['cooccurrence.csv', 'documents.csv', 'entities.csv', 'entity_mentions.csv', 'messages.csv', 'report.md', 'run.json', 'terms.csv'];
+const OUTPUTS = [
+  'cooccurrence.csv',
+  'documents.csv',
+  'entities.csv',
+  'entity_mentions.csv',
+  'messages.csv',
+  'report.html',
+  'report.md',
+  'run.json',
+  'terms.csv',
+];
 
 const csvRows = (file: string) =>
   readFileSync(file, 'utf8')

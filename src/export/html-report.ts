@@ -1,0 +1,270 @@
+// report.html: the report to look at, one self-contained file (no script, no request: it opens from
+// disk and can be mailed). Every chart is drawn by ECharts on the server as SVG from the same
+// ReportData as report.md, with the numbers on the marks and a link to the CSV each came from.
+import { createRequire } from 'node:module';
+import { xmlText } from './gexf.js';
+import type { ReportData, ReportEntity } from './report.js';
+import { TERMS_NOTE, TFIDF_NOTE } from './report.js';
+
+/** the system's CJK fonts, as a reader's machine has them */
+const FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK TC', sans-serif";
+/** narrow enough that a phone shows a chart at near its size */
+const WIDTH = 440;
+/** the bars listed in a chart of a top list */
+const BARS = 15;
+
+/** the part of ECharts' interface the report uses (its type declarations do not resolve under NodeNext) */
+interface ServerChart {
+  setOption(option: object): void;
+  renderToSVGString(): string;
+  dispose(): void;
+}
+interface ECharts {
+  init(dom: null, theme: null, options: { renderer: 'svg'; ssr: true; width: number; height: number }): ServerChart;
+}
+let loaded: ECharts | undefined;
+/** ECharts, loaded when a report is first drawn (not by the commands that draw none) */
+const echarts = (): ECharts => {
+  loaded ??= createRequire(import.meta.url)('echarts') as ECharts;
+  return loaded;
+};
+
+/** text or an attribute's value, escaped (HTML reads XML's escapes) */
+const escaped = (s: string | number) => xmlText(String(s));
+
+/**
+ * An ECharts option drawn as SVG. The renderer names its clip paths and style classes by counters
+ * of the process; they are renamed after the chart and numbered afresh, so that the same report has
+ * the same bytes however many were drawn before it.
+ */
+function svgOf(name: string, option: object, height: number, width = WIDTH): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
+  chart.setOption({ animation: false, textStyle: { fontFamily: FONTS, fontSize: 13 }, ...option });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  const classes = new Map<string, number>();
+  return svg
+    .replace(/\bzr\d+-cls-(\d+)/g, (_, n: string) => {
+      if (!classes.has(n)) classes.set(n, classes.size);
+      return `${name}-cls-${classes.get(n)}`;
+    })
+    .replace(/\bzr\d+-/g, `${name}-`)
+    .replace('<svg ', `<svg role="img" aria-label="${escaped(name)}" class="chart" `);
+}
+
+/** a horizontal bar chart of a top list, first at the top, each bar with its value */
+function barChart(name: string, labels: string[], values: number[], color: string): string {
+  if (labels.length === 0) return '<p class="empty">Nothing to show.</p>';
+  const height = 40 + labels.length * 24;
+  return svgOf(
+    name,
+    {
+      grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', show: false },
+      yAxis: { type: 'category', inverse: true, data: labels, axisTick: { show: false }, axisLabel: { fontSize: 13, color: '#222' } },
+      series: [
+        {
+          type: 'bar',
+          silent: true,
+          data: values,
+          itemStyle: { color },
+          barCategoryGap: '25%',
+          label: { show: true, position: 'right', fontSize: 12, color: '#333' },
+        },
+      ],
+    },
+    height,
+  );
+}
+
+/** documents a day, as columns */
+function dayChart(days: { key: string; documents: number }[]): string {
+  if (days.length === 0) return '<p class="empty">No dated documents.</p>';
+  return svgOf(
+    'documents-per-day',
+    {
+      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: days.map((d) => d.key),
+        axisLabel: { rotate: days.length > 7 ? 45 : 0, fontSize: 11, color: '#222', hideOverlap: true },
+      },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11, color: '#222' } },
+      series: [
+        {
+          type: 'bar',
+          silent: true,
+          data: days.map((d) => d.documents),
+          itemStyle: { color: '#4e79a7' },
+          label: { show: days.length <= 31, position: 'top', fontSize: 10 },
+        },
+      ],
+    },
+    280,
+    Math.max(WIDTH, Math.min(1100, days.length * 22)),
+  );
+}
+
+const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${escaped(title)}</h2>${body}</section>`;
+const figure = (caption: string, chart: string, csv?: string) =>
+  `<figure>${chart}<figcaption>${escaped(caption)}${csv ? ` <a href="${escaped(csv)}">${escaped(csv)}</a>` : ''}</figcaption></figure>`;
+
+/** report.html */
+export function htmlOf(data: ReportData): string {
+  const s = data.status;
+  const entityChart = (name: string, entities: ReportEntity[], color: string) =>
+    barChart(
+      name,
+      entities.slice(0, BARS).map((e) => e.name),
+      entities.slice(0, BARS).map((e) => e.mentions),
+      color,
+    );
+  const days = data.days;
+  const sections: string[] = [];
+
+  const facts = [
+    ['files read', data.files],
+    ['documents analysed', data.documents],
+    ['word tokens', data.tokens],
+    ['distinct terms', data.distinctTerms],
+    ['entities', data.entityCount],
+    ['entity mentions', data.mentionCount],
+    ['days', days.length > 0 ? `${days[0]!.key} – ${days.at(-1)!.key} (${days.length})` : 'none dated'],
+    ['outlets', data.outlets.length],
+  ];
+  const leftOut: [string, number][] = [
+    ['failed', s.failed],
+    ['exact duplicates', s.duplicate],
+    ['near-copies', s.copy],
+    ['excluded', s.excluded],
+  ];
+  sections.push(
+    section(
+      'corpus',
+      'Corpus',
+      `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${escaped(k!)}</dt><dd>${escaped(v!)}</dd></div>`).join('')}</dl>` +
+        figure('Documents per day.', dayChart(days), 'documents.csv') +
+        `<div class="row">${figure(
+          `Documents per outlet (the ${Math.min(BARS, data.outlets.length)} with most of ${data.outlets.length}).`,
+          barChart(
+            'documents-per-outlet',
+            data.outlets.slice(0, BARS).map((o) => o.key || '(none)'),
+            data.outlets.slice(0, BARS).map((o) => o.documents),
+            '#4e79a7',
+          ),
+          'documents.csv',
+        )}${figure(
+          'Documents by script, and what was left out of the counts and why.',
+          barChart(
+            'scripts-and-left-out',
+            [...data.scripts.map(([k]) => k), ...leftOut.map(([k]) => k)],
+            [...data.scripts.map(([, n]) => n), ...leftOut.map(([, n]) => n)],
+            '#76b7b2',
+          ),
+          'messages.csv',
+        )}</div>`,
+    ),
+  );
+
+  sections.push(
+    section(
+      'keywords',
+      'Keywords',
+      `<p class="note">${escaped(`${TERMS_NOTE} ${TFIDF_NOTE}`)}</p>` +
+        figure(
+          'Top keywords by TF-IDF, the score beside each bar.',
+          barChart(
+            'top-keywords',
+            data.topTerms.slice(0, 20).map((t) => t.term),
+            data.topTerms.slice(0, 20).map((t) => Number(t.tfidf.toFixed(1))),
+            '#f28e2b',
+          ),
+          'terms.csv',
+        ) +
+        `<details><summary>Top keywords of each outlet</summary><table><thead><tr><th>outlet</th><th>docs</th><th>top keywords (count)</th></tr></thead><tbody>${data.outlets
+          .map(
+            (o, k) =>
+              `<tr><td>${escaped(o.key || '(none)')}</td><td class="n">${o.documents}</td><td>${data.outletTerms[k]!.map((t) => `${escaped(t.term)} (${t.count})`).join('、')}</td></tr>`,
+          )
+          .join('')}</tbody></table></details>`,
+    ),
+  );
+
+  const { people, places, organizations } = data.topByKind;
+  sections.push(
+    section(
+      'entities',
+      'Entities',
+      `<p class="note">Mentions in the documents analysed; one id for each entity across scripts and regions.</p><div class="row">` +
+        figure('People.', entityChart('top-people', people, '#e15759'), 'entities.csv') +
+        figure('Countries and places.', entityChart('top-places', places, '#59a14f'), 'entities.csv') +
+        figure('Organizations.', entityChart('top-organizations', organizations, '#b07aa1'), 'entities.csv') +
+        '</div>' +
+        figure(
+          'Entities named together most often (sentences holding both).',
+          barChart(
+            'entity-pairs',
+            data.entityPairs.slice(0, BARS).map((p) => `${p.a} – ${p.b}`),
+            data.entityPairs.slice(0, BARS).map((p) => p.count),
+            '#9c755f',
+          ),
+          'cooccurrence.csv',
+        ),
+    ),
+  );
+
+  if (data.periods) {
+    const { by, bursts } = data.periods;
+    sections.push(
+      section(
+        'bursts',
+        'Bursts',
+        `<p class="note">Entities mentioned far more in a ${escaped(by)} than their own recent baseline: z = (mentions − expected) / √expected.</p>` +
+          figure(
+            `The strongest bursts (z), each with its ${by}.`,
+            barChart(
+              'bursts',
+              bursts.slice(0, BARS).map((b) => `${b.name} ${b.period}`),
+              bursts.slice(0, BARS).map((b) => Number(b.z.toFixed(1))),
+              '#edc948',
+            ),
+            'bursts.csv',
+          ),
+      ),
+    );
+  }
+
+  return `<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>zhtext report</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>Keyword report</h1><p>${data.documents} documents from ${data.outlets.length} outlets${
+    days.length > 0 ? `, ${escaped(days[0]!.key)} to ${escaped(days.at(-1)!.key)}` : ''
+  }. report.md holds the same figures as text; every chart names the CSV file it comes from.</p>
+<nav>${['corpus', 'keywords', 'entities', ...(data.periods ? ['bursts'] : [])].map((id) => `<a href="#${id}">${id}</a>`).join(' · ')}</nav></header>
+<main>${sections.join('\n')}</main>
+</body>
+</html>
+`;
+}
+
+const STYLE = `
+body { font-family: ${FONTS}; margin: 0 auto; max-width: 1200px; padding: 0 16px 48px; color: #222; line-height: 1.5; }
+h1 { margin: 24px 0 4px; } h2 { border-bottom: 1px solid #ddd; padding-bottom: 4px; margin-top: 40px; }
+nav a { margin: 0 2px; }
+.facts { display: flex; flex-wrap: wrap; gap: 8px 24px; margin: 0 0 16px; }
+.facts div { min-width: 140px; } .facts dt { color: #666; font-size: 13px; } .facts dd { margin: 0; font-size: 20px; }
+.row { display: flex; flex-wrap: wrap; gap: 16px; }
+figure { margin: 8px 0 24px; max-width: 100%; overflow-x: auto; }
+figcaption { font-size: 13px; color: #555; }
+svg.chart { display: block; max-width: 100%; height: auto; }
+.note { color: #555; font-size: 14px; }
+table { border-collapse: collapse; font-size: 14px; } td, th { border-bottom: 1px solid #eee; padding: 4px 8px; text-align: left; vertical-align: top; }
+td.n { text-align: right; }
+details { margin: 8px 0 24px; }
+`;
