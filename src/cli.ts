@@ -75,6 +75,8 @@ Options:
   --min-expected <n>     (compare) flag items whose expected count on a side is below n
                          (default 5)
   --top <n>              rows in the reports' tables (default 30)
+  --focus <id,…>         (analyze --by) entities whose mentions over time report.html charts
+                         beside the top entities' (ids as in entities.csv: US,per:joe_biden)
   --gold <file>          (eval ner) the gold BIO file
   --pred-out <file>      (eval ner) write the predictions in the same BIO format
   --workers <n>          documents processed at once, each in a worker thread of its own
@@ -147,6 +149,7 @@ function parseCommandLine(argv: string[]) {
       recognizer: { type: 'string' },
       'min-pair-count': { type: 'string' },
       top: { type: 'string' },
+      focus: { type: 'string', multiple: true },
       by: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },

@@ -21,6 +21,8 @@ export type OptionErrorCode =
   | 'OPTION_INVALID_NUMBER'
   /** a value that must be one of a few words */
   | 'OPTION_INVALID_CHOICE'
+  /** a list of entity ids with an empty one */
+  | 'OPTION_INVALID_FOCUS'
   /** a day, week, month or range that cannot be read */
   | 'OPTION_INVALID_PERIOD'
   /** a time zone that is not a fixed UTC offset */
@@ -89,6 +91,8 @@ export interface RawOptions {
   minPairCount?: string | number;
   minTermCount?: string | number;
   top?: string | number;
+  /** analyze --by: entity ids whose timeline the report charts beside the top entities' (comma-separated, or a list) */
+  focus?: string | readonly string[];
   a?: string;
   b?: string;
   minCount?: string | number;
@@ -146,6 +150,8 @@ export interface AnalyzeConfig extends CorpusConfig {
   /** with `by`: terms counted fewer times over all periods stay out of term_timeline.csv */
   readonly minTermCount: number;
   readonly top: number;
+  /** entity ids charted in the report's timeline beside the top entities */
+  readonly focus: readonly string[];
 }
 
 export interface Side {
@@ -202,7 +208,7 @@ const CORPUS_OPTIONS: (keyof RawOptions)[] = [
 
 /** the options each command takes (besides --quiet, which only the command line reads) */
 const ACCEPTS: Record<CommandName, ReadonlySet<keyof RawOptions>> = {
-  analyze: new Set([...CORPUS_OPTIONS, 'out', 'by', 'unit', 'minPairCount', 'minTermCount', 'top']),
+  analyze: new Set([...CORPUS_OPTIONS, 'out', 'by', 'unit', 'minPairCount', 'minTermCount', 'top', 'focus']),
   compare: new Set([...CORPUS_OPTIONS, 'out', 'by', 'unit', 'a', 'b', 'minCount', 'minExpected', 'minPairCount', 'top']),
   kwic: new Set([...CORPUS_OPTIONS, 'query']),
   'eval-ner': new Set(['gold', 'predOut', 'entities', 'dictionaryDir', 'recognizer']),
@@ -226,6 +232,7 @@ export function analyzeConfig(raw: RawOptions): AnalyzeConfig {
     minPairCount: check.integer('minPairCount', DEFAULTS.minPairCount),
     minTermCount: check.integer('minTermCount', DEFAULTS.minTermCount),
     top: check.integer('top', DEFAULTS.top),
+    focus: check.focus(),
   };
   return check.done(config);
 }
@@ -324,6 +331,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
         min_pair_count: config.minPairCount,
         min_term_count: config.by ? config.minTermCount : null,
         top: config.top,
+        focus: config.focus.length > 0 ? [...config.focus] : null,
       });
       break;
     case 'compare':
@@ -528,6 +536,16 @@ class Checker {
     if (Number.isFinite(n) && n >= 0) return n;
     this.problem('OPTION_INVALID_NUMBER', key, value, `${flagOf(key)} must be a number ≥ 0, not "${value}"`);
     return fallback;
+  }
+
+  /** --focus: entity ids, comma-separated or repeated, in the order given, each once */
+  focus(): string[] {
+    const value = this.raw.focus;
+    if (value === undefined) return [];
+    const ids = (typeof value === 'string' ? [value] : [...value]).flatMap((v) => v.split(/[,，]/)).map((v) => v.trim());
+    if (ids.some((id) => id === ''))
+      this.problem('OPTION_INVALID_FOCUS', 'focus', String(value), '--focus takes entity ids separated by commas (US,per:joe_biden), with none empty');
+    return [...new Set(ids.filter((id) => id !== ''))];
   }
 
   private list(key: 'outlet' | 'script' | 'entities'): string[] | undefined {

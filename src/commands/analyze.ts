@@ -132,7 +132,7 @@ export async function runAnalyze(options: AnalyzeOptions, hooks: RunHooks = {}):
       minTermPairCount: config.minPairCount,
       truncated,
       csvRowLimit: truncated[0]?.csvRows ?? 0,
-      ...(periods ? { periods } : {}),
+      ...(periods ? { periods, focus: config.focus } : {}),
     });
     folder.writeText('report.md', markdownOf(report));
     folder.writeText('report.html', htmlOf(report));

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { xmlText } from './gexf.js';
 import type { ReportData, ReportEntity } from './report.js';
-import { TERMS_NOTE, TFIDF_NOTE } from './report.js';
+import { per10k, TERMS_NOTE, TFIDF_NOTE, TIMELINE_TOP } from './report.js';
 
 /** the system's CJK fonts, as a reader's machine has them */
 const FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK TC', sans-serif";
@@ -102,6 +102,42 @@ function dayChart(days: { key: string; documents: number }[]): string {
     },
     280,
     Math.max(WIDTH, Math.min(1100, days.length * 22)),
+  );
+}
+
+/** mentions per 10,000 tokens of each entity over the periods, one line each */
+function timelineChart({ periods, series }: NonNullable<ReportData['periods']>['timeline']): string {
+  if (periods.length === 0 || series.length === 0) return '<p class="empty">No periods with documents.</p>';
+  const rate = (n: number, tokens: number) => (tokens > 0 ? Number(((n / tokens) * 10_000).toFixed(2)) : 0);
+  return svgOf(
+    'entity-timeline',
+    {
+      color: ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'],
+      legend: { top: 0, left: 0, itemWidth: 16, textStyle: { fontSize: 12, color: '#222' } },
+      grid: { left: 8, right: 16, top: 28 + Math.ceil(series.length / 4) * 20, bottom: 8, containLabel: true },
+      xAxis: {
+        type: 'category',
+        boundaryGap: false,
+        data: periods.map((p) => p.key),
+        axisLabel: { rotate: periods.length > 7 ? 45 : 0, fontSize: 11, color: '#222', hideOverlap: true },
+      },
+      yAxis: {
+        type: 'value',
+        name: 'per 10,000 tokens',
+        nameTextStyle: { fontSize: 11, color: '#555', align: 'left' },
+        axisLabel: { fontSize: 11, color: '#222' },
+      },
+      series: series.map((e) => ({
+        type: 'line',
+        name: e.name,
+        silent: true,
+        symbolSize: 4,
+        lineStyle: { width: e.focus ? 3 : 2 },
+        data: e.mentions.map((n, k) => rate(n, periods[k]!.tokens)),
+      })),
+    },
+    340,
+    Math.max(WIDTH, Math.min(1100, periods.length * 28)),
   );
 }
 
@@ -214,7 +250,26 @@ export function htmlOf(data: ReportData): string {
   );
 
   if (data.periods) {
-    const { by, bursts } = data.periods;
+    const { by, bursts, timeline } = data.periods;
+    const focused = timeline.series.filter((e) => e.focus).map((e) => e.name);
+    sections.push(
+      section(
+        'timeline',
+        'Mentions over time',
+        `<p class="note">Mentions per 10,000 word tokens of each ${escaped(by)}, for the ${Math.min(TIMELINE_TOP, timeline.series.length)} entities of most mentions${
+          focused.length > 0 ? ` and those asked for with --focus (thicker lines: ${escaped(focused.join('、'))})` : ''
+        }. The table below the chart has the raw counts.</p>` +
+          figure(`Mentions per 10,000 tokens by ${by}.`, timelineChart(timeline), 'entity_timeline.csv') +
+          `<details><summary>Mentions by ${escaped(by)} (per 10,000 tokens)</summary><table><thead><tr><th>${escaped(by)}</th>${timeline.series
+            .map((e) => `<th>${escaped(e.name)}</th>`)
+            .join('')}</tr></thead><tbody>${timeline.periods
+            .map(
+              (p, k) =>
+                `<tr><td>${escaped(p.key)}</td>${timeline.series.map((e) => `<td class="n">${e.mentions[k]} (${per10k(e.mentions[k]!, p.tokens)})</td>`).join('')}</tr>`,
+            )
+            .join('')}</tbody></table></details>`,
+      ),
+    );
     sections.push(
       section(
         'bursts',
@@ -246,7 +301,7 @@ export function htmlOf(data: ReportData): string {
 <header><h1>Keyword report</h1><p>${data.documents} documents from ${data.outlets.length} outlets${
     days.length > 0 ? `, ${escaped(days[0]!.key)} to ${escaped(days.at(-1)!.key)}` : ''
   }. report.md holds the same figures as text; every chart names the CSV file it comes from.</p>
-<nav>${['corpus', 'keywords', 'entities', ...(data.periods ? ['bursts'] : [])].map((id) => `<a href="#${id}">${id}</a>`).join(' · ')}</nav></header>
+<nav>${['corpus', 'keywords', 'entities', ...(data.periods ? ['timeline', 'bursts'] : [])].map((id) => `<a href="#${id}">${id}</a>`).join(' · ')}</nav></header>
 <main>${sections.join('\n')}</main>
 </body>
 </html>

@@ -5,7 +5,7 @@ import { round, tfidf } from '../aggregate/scores.js';
 import type { EntityStat } from '../aggregate/tally.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import { compareCodeUnits } from '../text/compare.js';
-import { entityName, pairRows, storeOf } from './corpus-data.js';
+import { entityName, entityPeriodMentions, pairRows, storeOf } from './corpus-data.js';
 import type { WrittenTable } from './output-dir.js';
 import { byMentions, surfaceList } from './tables.js';
 
@@ -21,6 +21,8 @@ export interface ReportOptions {
   truncated: readonly WrittenTable[];
   /** the Excel row limit the tables were cut at (data rows) */
   csvRowLimit: number;
+  /** with periods: entity ids charted over time beside the top entities */
+  focus?: readonly string[];
 }
 
 /** a period's size and its entities with the most mentions */
@@ -141,8 +143,13 @@ export interface ReportData {
     tops: { period: string; documents: number; tokens: number; entities: { id: string; name: string; mentions: number }[] }[];
     /** the strongest bursts, strongest first */
     bursts: (BurstRow & { id: string; name: string })[];
+    /** mentions in each period (with documents, in order) of the top entities and those of --focus */
+    timeline: { periods: { key: string; tokens: number }[]; series: { id: string; name: string; focus: boolean; mentions: number[] }[] };
   };
 }
+
+/** the entities of most mentions whose timeline the reports show */
+export const TIMELINE_TOP = 6;
 
 export async function reportData(corpus: ReducedCorpus, options: ReportOptions): Promise<ReportData> {
   const name = (id: string) => entityName(corpus, id).name;
@@ -203,7 +210,16 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
   };
   if (options.periods) {
     const { by, tops: periodTops, bursts } = options.periods;
+    const focus = options.focus ?? [];
+    const ids = [...new Set([...ranked.slice(0, TIMELINE_TOP).map(([id]) => id), ...focus])];
+    const wanted = new Set(ids);
+    const mentionsOf = new Map<string, Map<number, number>>();
+    for await (const [id, mentions] of entityPeriodMentions(corpus)) if (wanted.has(id)) mentionsOf.set(id, mentions);
     data.periods = {
+      timeline: {
+        periods: corpus.periods.map((p) => ({ key: p.key, tokens: p.totals.tokens })),
+        series: ids.map((id) => ({ id, name: name(id), focus: focus.includes(id), mentions: corpus.periods.map((p) => mentionsOf.get(id)?.get(p.id) ?? 0) })),
+      },
       by,
       tops: periodTops.map((t) => ({ ...t, entities: t.entities.map(([id, e]) => ({ id, name: name(id), mentions: e.mentions })) })),
       bursts: [...bursts]
@@ -271,18 +287,32 @@ export function markdownOf(data: ReportData): string {
   return out.join('\n');
 }
 
+/** a rate per 10,000 tokens as the reports print it */
+export const per10k = (n: number, tokens: number) => (tokens > 0 ? ((n / tokens) * 10_000).toFixed(1) : '–');
+
 export const TERMS_NOTE = 'Terms are content words in simplified form (stop words, numbers, punctuation and single characters left out).';
 export const TFIDF_NOTE =
   "TF-IDF = count × (ln((1 + N) / (1 + docs)) + 1), N = documents analysed; per outlet and per day, the count is the group's and the idf the corpus's.";
 
 /** the entities of each period, and the strongest bursts (analyze --by) */
-function periodSections(out: string[], { by, tops, bursts }: NonNullable<ReportData['periods']>): void {
+function periodSections(out: string[], { by, tops, bursts, timeline }: NonNullable<ReportData['periods']>): void {
   out.push(`## Entities by ${by}`, '', 'Mentions per 10,000 word tokens of the period in brackets (entity_timeline.csv has every entity and period).', '');
   out.push(`| ${by} | docs | tokens | top entities (mentions, per 10k tokens) |`, '|---|---:|---:|---|');
   for (const t of tops) {
     const cells = t.entities.map((e) => `${cell(e.name)} (${e.mentions}, ${((e.mentions / t.tokens) * 10_000).toFixed(1)})`);
     out.push(`| ${t.period} | ${t.documents} | ${t.tokens} | ${cells.join(', ')} |`);
   }
+  out.push('');
+  out.push(
+    '## Mentions over time',
+    '',
+    `The entities of most mentions${timeline.series.some((e) => e.focus) ? ' and those of --focus' : ''}: mentions in each ${by}, per 10,000 word tokens in brackets.`,
+    '',
+  );
+  out.push(`| ${by} | ${timeline.series.map((e) => cell(e.name)).join(' | ')} |`, `|---|${timeline.series.map(() => '---:').join('|')}|`);
+  timeline.periods.forEach((p, k) => {
+    out.push(`| ${p.key} | ${timeline.series.map((e) => `${e.mentions[k]} (${per10k(e.mentions[k]!, p.tokens)})`).join(' | ')} |`);
+  });
   out.push('');
   out.push(
     '## Strongest bursts',

@@ -59,7 +59,8 @@ async function open(file: string, width: number, shot: string) {
 }
 
 test('report.html of the sample posts: no error, no request but the file, every chart drawn with the corpus’s labels, at a laptop’s width and a phone’s', async () => {
-  const run = zhtext('analyze', 'data', '--out', join(out, 'sample'), '--by', 'day', '--quiet');
+  // Ukraine, far down entities.csv, asked for with --focus, is charted over time beside the top entities
+  const run = zhtext('analyze', 'data', '--out', join(out, 'sample'), '--by', 'day', '--focus', 'UA', '--quiet');
   assert.equal(run.status, 0, run.stderr);
   const file = join(out, 'sample', 'report.html');
   for (const [name, width] of [
@@ -95,6 +96,9 @@ test('report.html of the sample posts: no error, no request but the file, every 
     assert.ok(labelsOf('top-people').includes(firstOf(['PERSON'])), labelsOf('top-people').join(' '));
     assert.ok(labelsOf('top-places').includes(firstOf(['GPE', 'LOC'])));
     assert.ok(labelsOf('top-organizations').includes(firstOf(['ORG'])));
+    const ukraine = entities.find((e) => e.entity_id === 'UA')!.name!;
+    assert.ok(labelsOf('entity-timeline').includes(ukraine), labelsOf('entity-timeline').join(' '));
+    assert.ok(labelsOf('entity-timeline').includes(entities[0]!.name!));
     const terms = readCsv(join(out, 'sample', 'terms.csv'));
     assert.ok(terms.some((t) => labelsOf('top-keywords').includes(t.term!)));
   }

@@ -37,6 +37,19 @@ test('analyze: defaults filled in, the configuration frozen through and through'
   }, TypeError);
 });
 
+test('--focus: ids comma-separated (ASCII or full-width) or repeated, each once in the order given; an empty id is refused', () => {
+  assert.deepEqual(analyzeConfig({ inputs: [POSTS], out: 'out' }).focus, []);
+  assert.deepEqual(analyzeConfig({ inputs: [POSTS], out: 'out', focus: ['US, per:joe_biden', 'CN，US'] }).focus, ['US', 'per:joe_biden', 'CN']);
+  assert.deepEqual(
+    problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'out', focus: 'US,,CN' })),
+    ['OPTION_INVALID_FOCUS --focus'],
+  );
+  assert.deepEqual(
+    problemsOf(() => compareConfig({ inputs: [POSTS], out: 'out', by: 'day', focus: 'US' })),
+    ['OPTION_NOT_FOR_COMMAND --focus'],
+  );
+});
+
 test('the command line (strings) and code (numbers) give the same configuration', () => {
   const fromCli = analyzeConfig({ inputs: [POSTS], out: 'o', tz: '-05:00', minPairCount: '3', top: '7', unit: 'window:10', by: 'week', outlet: ['路透'] });
   const fromCode = analyzeConfig({ inputs: [POSTS], out: 'o', tz: -300, minPairCount: 3, top: 7, unit: 'window:10', by: 'week', outlet: '路透' });
@@ -189,6 +202,7 @@ test('run.json records the options as given or defaulted, lists sorted', () => {
     min_pair_count: 2,
     min_term_count: 5,
     top: 30,
+    focus: null,
     entities: [],
   });
 });
