@@ -49,7 +49,7 @@ function svgOf(name: string, option: object, height: number, width = WIDTH): str
       return `${name}-cls-${classes.get(n)}`;
     })
     .replace(/\bzr\d+-/g, `${name}-`)
-    .replace('<svg ', `<svg role="img" aria-label="${escaped(name)}" class="chart" `);
+    .replace('<svg ', `<svg role="img" aria-label="${escaped(name)}" class="chart${width > WIDTH ? ' wide' : ''}" `);
 }
 
 /** a horizontal bar chart of a top list, first at the top, each bar with its value */
@@ -138,6 +138,77 @@ function timelineChart({ periods, series }: NonNullable<ReportData['periods']>['
     },
     340,
     Math.max(WIDTH, Math.min(1100, periods.length * 28)),
+  );
+}
+
+/** the part of graphology and its ForceAtlas2 layout the report uses (their type declarations do not resolve under NodeNext either) */
+interface LayoutGraph {
+  addNode(key: string, attributes: { x: number; y: number }): void;
+  addEdge(source: string, target: string, attributes: { weight: number }): void;
+}
+interface Layouts {
+  Graph: new () => LayoutGraph;
+  forceAtlas2: ((graph: LayoutGraph, options: { iterations: number; settings: object; getEdgeWeight: string }) => Record<string, { x: number; y: number }>) & {
+    inferSettings(graph: LayoutGraph): object;
+  };
+}
+let layouts: Layouts | undefined;
+const layoutsOf = (): Layouts => {
+  const require = createRequire(import.meta.url);
+  layouts ??= { Graph: require('graphology') as Layouts['Graph'], forceAtlas2: require('graphology-layout-forceatlas2') as Layouts['forceAtlas2'] };
+  return layouts;
+};
+
+const TYPE_COLORS: Record<string, string> = { PERSON: '#e15759', GPE: '#59a14f', LOC: '#8cd17d', ORG: '#b07aa1' };
+
+/**
+ * The entities of most mentions as a graph: node area by mentions, edge width by association
+ * (normalized PMI), laid out by ForceAtlas2 from a circle in rank order, so the same data gives the
+ * same picture; labels that would overlap a larger one are left out.
+ */
+function networkChart({ nodes, edges }: ReportData['network']): string {
+  if (nodes.length === 0) return '<p class="empty">No entities.</p>';
+  const { Graph, forceAtlas2 } = layoutsOf();
+  const graph = new Graph();
+  nodes.forEach((n, k) => {
+    graph.addNode(n.id, { x: 100 * Math.cos((2 * Math.PI * k) / nodes.length), y: 100 * Math.sin((2 * Math.PI * k) / nodes.length) });
+  });
+  for (const e of edges) graph.addEdge(e.a, e.b, { weight: e.count });
+  const positions = forceAtlas2(graph, { iterations: 400, settings: forceAtlas2.inferSettings(graph), getEdgeWeight: 'weight' });
+  const index = new Map(nodes.map((n, k) => [n.id, k]));
+  const most = nodes[0]!.mentions;
+  return svgOf(
+    'entity-network',
+    {
+      series: [
+        {
+          type: 'graph',
+          layout: 'none',
+          silent: true,
+          // largest first, so that a label overlapping a larger node's is the one left out
+          data: nodes.map((n) => ({
+            name: n.name,
+            x: Number(positions[n.id]!.x.toFixed(2)),
+            y: Number(positions[n.id]!.y.toFixed(2)),
+            symbolSize: 8 + 36 * Math.sqrt(n.mentions / most),
+            itemStyle: { color: TYPE_COLORS[n.type] ?? '#bab0ac' },
+            label: { show: true, position: 'right', fontSize: 12, color: '#222' },
+          })),
+          links: edges.map((e) => ({
+            source: index.get(e.a)!,
+            target: index.get(e.b)!,
+            lineStyle: { width: 0.5 + 5 * Math.max(0, e.npmi), opacity: 0.45, color: '#888' },
+          })),
+          labelLayout: { hideOverlap: true },
+          top: 16,
+          bottom: 16,
+          left: 16,
+          right: 72,
+        },
+      ],
+    },
+    560,
+    760,
   );
 }
 
@@ -237,6 +308,11 @@ export function htmlOf(data: ReportData): string {
         figure('Organizations.', entityChart('top-organizations', organizations, '#b07aa1'), 'entities.csv') +
         '</div>' +
         figure(
+          `The ${data.network.nodes.length} entities of most mentions and the pairs among them seen together in two sentences or more: area by mentions, line width by association (normalized PMI); people red, countries green, places light green, organizations purple.`,
+          networkChart(data.network),
+          'cooccurrence.csv',
+        ) +
+        figure(
           'Entities named together most often (sentences holding both).',
           barChart(
             'entity-pairs',
@@ -318,6 +394,8 @@ nav a { margin: 0 2px; }
 figure { margin: 8px 0 24px; max-width: 100%; overflow-x: auto; }
 figcaption { font-size: 13px; color: #555; }
 svg.chart { display: block; max-width: 100%; height: auto; }
+/* a wide chart (a network, a long timeline) keeps its size on a small screen and scrolls in its figure */
+@media (max-width: 760px) { svg.chart.wide { max-width: none; } }
 .note { color: #555; font-size: 14px; }
 table { border-collapse: collapse; font-size: 14px; } td, th { border-bottom: 1px solid #eee; padding: 4px 8px; text-align: left; vertical-align: top; }
 td.n { text-align: right; }

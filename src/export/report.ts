@@ -1,5 +1,7 @@
 // report.md: a keyword report to read. Every figure in it comes from the same reduced tables as the
 // CSV files, and the report says how each is computed.
+
+import { associationOf } from '../aggregate/association.js';
 import type { BurstRow } from '../aggregate/bursts.js';
 import { round, tfidf } from '../aggregate/scores.js';
 import type { EntityStat } from '../aggregate/tally.js';
@@ -138,6 +140,8 @@ export interface ReportData {
   topByKind: { people: ReportEntity[]; places: ReportEntity[]; organizations: ReportEntity[] };
   entityPairs: ReportPair[];
   termPairs: ReportPair[];
+  /** the entities of most mentions, and the pairs among them (by id) seen in two units or more, with their association */
+  network: { nodes: ReportEntity[]; edges: (ReportPair & { npmi: number })[] };
   periods?: {
     by: string;
     tops: { period: string; documents: number; tokens: number; entities: { id: string; name: string; mentions: number }[] }[];
@@ -150,6 +154,8 @@ export interface ReportData {
 
 /** the entities of most mentions whose timeline the reports show */
 export const TIMELINE_TOP = 6;
+/** the entities of most mentions drawn in the network */
+export const NETWORK_NODES = 30;
 
 export async function reportData(corpus: ReducedCorpus, options: ReportOptions): Promise<ReportData> {
   const name = (id: string) => entityName(corpus, id).name;
@@ -173,6 +179,17 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
     docs: s.docs,
     surfaces: surfaceList(s.surfaces),
   });
+  // the network: pairs among the entities of most mentions, seen together in two units or more
+  const nodes = ranked.slice(0, NETWORK_NODES);
+  const inNetwork = new Map(nodes.map(([id, s]) => [id, s]));
+  const edges: ReportData['network']['edges'] = [];
+  for await (const [a, b, count, docs] of pairRows(corpus, 'entity', 2)) {
+    const sa = inNetwork.get(a);
+    const sb = inNetwork.get(b);
+    if (!sa || !sb) continue;
+    const { npmi } = associationOf({ both: count, a: sa.units, b: sb.units, units: corpus.units });
+    edges.push({ a, b, count, docs, npmi: Number(npmi.toFixed(4)) });
+  }
   const data: ReportData = {
     files: corpus.files,
     documents: corpus.documents,
@@ -207,6 +224,7 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
     },
     entityPairs,
     termPairs,
+    network: { nodes: nodes.map(reportEntity), edges },
   };
   if (options.periods) {
     const { by, tops: periodTops, bursts } = options.periods;
