@@ -212,9 +212,22 @@ function networkChart({ nodes, edges }: ReportData['network']): string {
   );
 }
 
+/** a few sentences that mention the first entity of a chart, the match marked, and where they come from */
+function evidenceList(data: ReportData, entities: ReportEntity[]): string {
+  const first = entities[0];
+  const lines = first ? data.evidence.get(first.id) : undefined;
+  if (!first || !lines || lines.length === 0) return '';
+  return `<div class="evidence"><p>${escaped(first.name)}, in the first documents that mention it (entity_mentions.csv has every mention):</p><ul>${lines
+    .map(
+      (l) =>
+        `<li><span class="where">${escaped(l.day || 'undated')} · ${escaped(l.outlet || '(no outlet)')}</span> ${escaped(l.before)}<mark>${escaped(l.match)}</mark>${escaped(l.after)}</li>`,
+    )
+    .join('')}</ul></div>`;
+}
+
 const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${escaped(title)}</h2>${body}</section>`;
-const figure = (caption: string, chart: string, csv?: string) =>
-  `<figure>${chart}<figcaption>${escaped(caption)}${csv ? ` <a href="${escaped(csv)}">${escaped(csv)}</a>` : ''}</figcaption></figure>`;
+const figure = (caption: string, chart: string, csv?: string, evidence = '') =>
+  `<figure>${chart}<figcaption>${escaped(caption)}${csv ? ` <a href="${escaped(csv)}">${escaped(csv)}</a>` : ''}</figcaption>${evidence}</figure>`;
 
 /** report.html */
 export function htmlOf(data: ReportData): string {
@@ -303,9 +316,9 @@ export function htmlOf(data: ReportData): string {
       'entities',
       'Entities',
       `<p class="note">Mentions in the documents analysed; one id for each entity across scripts and regions.</p><div class="row">` +
-        figure('People.', entityChart('top-people', people, '#e15759'), 'entities.csv') +
-        figure('Countries and places.', entityChart('top-places', places, '#59a14f'), 'entities.csv') +
-        figure('Organizations.', entityChart('top-organizations', organizations, '#b07aa1'), 'entities.csv') +
+        figure('People.', entityChart('top-people', people, '#e15759'), 'entities.csv', evidenceList(data, people)) +
+        figure('Countries and places.', entityChart('top-places', places, '#59a14f'), 'entities.csv', evidenceList(data, places)) +
+        figure('Organizations.', entityChart('top-organizations', organizations, '#b07aa1'), 'entities.csv', evidenceList(data, organizations)) +
         '</div>' +
         figure(
           `The ${data.network.nodes.length} entities of most mentions and the pairs among them seen together in two sentences or more: area by mentions, line width by association (normalized PMI); people red, countries green, places light green, organizations purple.`,
@@ -400,4 +413,6 @@ svg.chart { display: block; max-width: 100%; height: auto; }
 table { border-collapse: collapse; font-size: 14px; } td, th { border-bottom: 1px solid #eee; padding: 4px 8px; text-align: left; vertical-align: top; }
 td.n { text-align: right; }
 details { margin: 8px 0 24px; }
+.evidence { font-size: 13px; max-width: 440px; } .evidence ul { margin: 4px 0; padding-left: 18px; } .evidence li { margin: 2px 0; }
+.evidence .where { color: #666; white-space: nowrap; } mark { background: #ffe08a; }
 `;

@@ -104,6 +104,18 @@ export interface ReportEntity {
   surfaces: string[];
 }
 
+/** a sentence that mentions an entity: where it was read, and the sentence cut around the match */
+export interface Evidence {
+  day: string;
+  outlet: string;
+  before: string;
+  match: string;
+  after: string;
+}
+
+/** sentences shown for an entity: the first mention in each of its earliest documents */
+const EVIDENCE_LINES = 3;
+
 /** a pair counted together, by name */
 export interface ReportPair {
   a: string;
@@ -140,6 +152,8 @@ export interface ReportData {
   topByKind: { people: ReportEntity[]; places: ReportEntity[]; organizations: ReportEntity[] };
   entityPairs: ReportPair[];
   termPairs: ReportPair[];
+  /** for the first entity of each kind: a few sentences that mention it (the charts' evidence) */
+  evidence: Map<string, Evidence[]>;
   /** the entities of most mentions, and the pairs among them (by id) seen in two units or more, with their association */
   network: { nodes: ReportEntity[]; edges: (ReportPair & { npmi: number })[] };
   periods?: {
@@ -225,7 +239,12 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
     entityPairs,
     termPairs,
     network: { nodes: nodes.map(reportEntity), edges },
+    evidence: new Map(),
   };
+  for (const kind of Object.values(data.topByKind)) {
+    const first = kind[0];
+    if (first) data.evidence.set(first.id, await evidenceOf(corpus, first.id));
+  }
   if (options.periods) {
     const { by, tops: periodTops, bursts } = options.periods;
     const focus = options.focus ?? [];
@@ -247,6 +266,27 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
     };
   }
   return data;
+}
+
+/** the first mention of an entity in each of its earliest documents (by day, then document id), as KWIC lines */
+async function evidenceOf(corpus: ReducedCorpus, id: string): Promise<Evidence[]> {
+  const lines: Evidence[] = [];
+  const quoted = `'${id.replace(/'/g, "''")}'`;
+  const sql = `
+    SELECT day, outlet, surface, context FROM mentions WHERE entity_id = ${quoted}
+    QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY block, start) = 1
+    ORDER BY day, doc_id LIMIT ${EVIDENCE_LINES}`;
+  for await (const [day, outlet, surface, context] of storeOf(corpus).rows(sql)) {
+    const sentence = String(context ?? '');
+    const match = String(surface ?? '');
+    const at = sentence.indexOf(match);
+    lines.push(
+      at < 0
+        ? { day: String(day ?? ''), outlet: String(outlet ?? ''), before: sentence, match: '', after: '' }
+        : { day: String(day ?? ''), outlet: String(outlet ?? ''), before: sentence.slice(0, at), match, after: sentence.slice(at + match.length) },
+    );
+  }
+  return lines;
 }
 
 export async function reportMarkdown(corpus: ReducedCorpus, options: ReportOptions): Promise<string> {

@@ -55,8 +55,9 @@ async function open(file: string, width: number, shot: string) {
     })),
   );
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  const marked = await page.$$eval('.evidence mark', (marks) => marks.map((m) => m.textContent ?? ''));
   await page.close();
-  return { problems, requests, charts, pageWidth };
+  return { problems, requests, charts, pageWidth, marked };
 }
 
 test('report.html of the sample posts: no error, no request but the file, every chart drawn with the corpus’s labels, at a laptop’s width and a phone’s', async () => {
@@ -68,7 +69,7 @@ test('report.html of the sample posts: no error, no request but the file, every 
     ['sample-laptop', 1280],
     ['sample-phone', 390],
   ] as const) {
-    const { problems, requests, charts, pageWidth } = await open(file, width, name);
+    const { problems, requests, charts, pageWidth, marked } = await open(file, width, name);
     assert.deepEqual(problems, [], name);
     assert.deepEqual(requests, [pathToFileURL(file).href], 'the file asks for nothing else');
     const names = charts.map((c) => c.name);
@@ -101,6 +102,9 @@ test('report.html of the sample posts: no error, no request but the file, every 
     // the network's labels are entities of the corpus, the first among them
     assert.ok(labelsOf('entity-network').includes(entities[0]!.name!));
     assert.ok(labelsOf('entity-network').every((label) => entities.some((e) => e.name === label)));
+    // the evidence under the people's chart marks a form of the first person in each sentence
+    const person = entities.find((e) => e.type === 'PERSON')!;
+    assert.ok(marked.length > 0 && marked.some((m) => person.surfaces!.split('|').includes(m)), marked.join(' '));
     const ukraine = entities.find((e) => e.entity_id === 'UA')!.name!;
     assert.ok(labelsOf('entity-timeline').includes(ukraine), labelsOf('entity-timeline').join(' '));
     assert.ok(labelsOf('entity-timeline').includes(entities[0]!.name!));
@@ -138,7 +142,9 @@ test('report.html is the same bytes from run to run, and however many reports th
     entityPairs: [],
     termPairs: [],
     network: { nodes: [], edges: [] },
+    evidence: new Map([['per:x', [{ day: '2021-06-02', outlet: '测试电台', before: '外交部长', match: '王毅', after: '<说>' }]]]),
   };
   assert.equal(htmlOf(data), htmlOf(data));
-  assert.match(htmlOf(data), /王毅/);
+  // the evidence line: where it was read, the match marked, the text escaped
+  assert.match(htmlOf(data), /2021-06-02 · 测试电台<\/span> 外交部长<mark>王毅<\/mark>&lt;说&gt;<\/li>/);
 });
