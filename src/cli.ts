@@ -32,7 +32,7 @@ cooccurrence.csv, messages.csv, report.html, report.md and run.json; with --by a
 term_timeline.csv, bursts.csv and network_<period>.gexf for each period.
 
 compare writes keyness.csv (terms and entities that distinguish side A from side B),
-network_diff.csv (entity pairs gained, lost and changed), report.md and run.json. A period is a
+network_diff.csv (entity pairs gained, lost and changed), report.html, report.md and run.json. A period is a
 day (2020-10-14), an ISO week (2020-W42), a month (2020-10) or a range of them
 (2020-10-01..2020-10-07). Without --a and --b, each period of --by is compared with all the
 others, and each period's network with the one before.

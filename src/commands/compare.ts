@@ -6,6 +6,7 @@
 
 import { type Tally, tallyWithout } from '../aggregate/tally.js';
 import { COMPARISON_COLUMNS, type Comparison, edgeChanges, keyItems, keynessRows, type NameOf, networkDiffRows } from '../export/comparison.js';
+import { comparisonHtml } from '../export/comparison-html.js';
 import { comparisonReport, type KeynessSummary, keynessSummary, type NetworkSummary, networkSummary, type SidesSummary } from '../export/comparison-report.js';
 import { entityName, periodTally } from '../export/corpus-data.js';
 import type { Cell } from '../export/csv.js';
@@ -61,6 +62,7 @@ export async function runCompare(options: CompareOptions, hooks: RunHooks = {}):
       }),
     );
     folder.writeText('report.md', comparisonReport(summaries, networks, nameOf, { ...keyness, top: config.top, minPairCount: config.minPairCount }));
+    folder.writeText('report.html', comparisonHtml(summaries, networks, nameOf));
     const failed = corpus.statusCounts.failed;
     // the Parquet files the store is still writing
     await folder.settle();

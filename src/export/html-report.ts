@@ -30,7 +30,7 @@ const echarts = (): ECharts => {
 };
 
 /** text or an attribute's value, escaped (HTML reads XML's escapes) */
-const escaped = (s: string | number) => xmlText(String(s));
+export const escaped = (s: string | number) => xmlText(String(s));
 
 /**
  * An ECharts option drawn as SVG. The renderer names its clip paths and style classes by counters
@@ -53,7 +53,7 @@ function svgOf(name: string, option: object, height: number, width = WIDTH): str
 }
 
 /** a horizontal bar chart of a top list, first at the top, each bar with its value */
-function barChart(name: string, labels: string[], values: number[], color: string): string {
+export function barChart(name: string, labels: string[], values: number[], color: string): string {
   if (labels.length === 0) return '<p class="empty">Nothing to show.</p>';
   const height = 40 + labels.length * 24;
   return svgOf(
@@ -225,8 +225,8 @@ function evidenceList(data: ReportData, entities: ReportEntity[]): string {
     .join('')}</ul></div>`;
 }
 
-const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${escaped(title)}</h2>${body}</section>`;
-const figure = (caption: string, chart: string, csv?: string, evidence = '') =>
+export const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${escaped(title)}</h2>${body}</section>`;
+export const figure = (caption: string, chart: string, csv?: string, evidence = '') =>
   `<figure>${chart}<figcaption>${escaped(caption)}${csv ? ` <a href="${escaped(csv)}">${escaped(csv)}</a>` : ''}</figcaption>${evidence}</figure>`;
 
 /** report.html */
@@ -378,19 +378,29 @@ export function htmlOf(data: ReportData): string {
     );
   }
 
+  return page(
+    'Keyword report',
+    `${data.documents} documents from ${data.outlets.length} outlets${
+      days.length > 0 ? `, ${escaped(days[0]!.key)} to ${escaped(days.at(-1)!.key)}` : ''
+    }. report.md holds the same figures as text; every chart names the CSV file it comes from.`,
+    ['corpus', 'keywords', 'entities', ...(data.periods ? ['timeline', 'bursts'] : [])],
+    sections,
+  );
+}
+
+/** a whole report page: its title, a line under it (HTML), links to its sections by id, and the sections */
+export function page(title: string, intro: string, sectionIds: string[], sections: string[]): string {
   return `<!doctype html>
 <html lang="zh">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>zhtext report</title>
+<title>zhtext: ${escaped(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>Keyword report</h1><p>${data.documents} documents from ${data.outlets.length} outlets${
-    days.length > 0 ? `, ${escaped(days[0]!.key)} to ${escaped(days.at(-1)!.key)}` : ''
-  }. report.md holds the same figures as text; every chart names the CSV file it comes from.</p>
-<nav>${['corpus', 'keywords', 'entities', ...(data.periods ? ['timeline', 'bursts'] : [])].map((id) => `<a href="#${id}">${id}</a>`).join(' · ')}</nav></header>
+<header><h1>${escaped(title)}</h1><p>${intro}</p>
+<nav>${sectionIds.map((id) => `<a href="#${escaped(id)}">${escaped(id)}</a>`).join(' · ')}</nav></header>
 <main>${sections.join('\n')}</main>
 </body>
 </html>

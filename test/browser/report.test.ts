@@ -113,6 +113,27 @@ test('report.html of the sample posts: no error, no request but the file, every 
   }
 });
 
+test('compare’s report.html: each side’s keyness and the network’s gains and losses drawn, with the names of keyness.csv', async () => {
+  const dir = join(out, 'compare');
+  const run = zhtext('compare', 'data', '--out', dir, '--by', 'day', '--min-count', '1', '--min-pair-count', '1', '--quiet');
+  assert.equal(run.status, 0, run.stderr);
+  const { problems, requests, charts, pageWidth } = await open(join(dir, 'report.html'), 390, 'compare-phone');
+  assert.deepEqual(problems, []);
+  assert.equal(requests.length, 1);
+  assert.ok(pageWidth <= 390);
+  const keyness = charts.filter((c) => c.name!.startsWith('keyness-'));
+  const network = charts.filter((c) => c.name!.startsWith('network-'));
+  assert.ok(keyness.length >= 4 && network.length >= 2, charts.map((c) => c.name).join(' '));
+  for (const c of charts) assert.ok(c.marks > 0 || c.labels.length === 0, `${c.name} has marks`);
+  // the first term typical of the first side is a term of keyness.csv
+  const rows = readCsv(join(dir, 'keyness.csv'));
+  const firstTerm = keyness.find((c) => c.name === 'keyness-1-term-a')!.labels[0]!.replace(' †', '');
+  assert.ok(
+    rows.some((r) => r.name === firstTerm || r.item === firstTerm),
+    firstTerm,
+  );
+});
+
 test('report.html is the same bytes from run to run, and however many reports the process drew before', () => {
   const run = zhtext('analyze', 'data', '--out', join(out, 'again'), '--quiet');
   assert.equal(run.status, 0, run.stderr);

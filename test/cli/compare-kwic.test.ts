@@ -62,7 +62,7 @@ test("compare without --a and --b: each day against the rest, and each day's net
   const out = tempOut();
   const run = zhtext('compare', tiny(), '--out', out, '--min-count', '1', '--min-pair-count', '1', '--quiet');
   assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(readdirSync(out).sort(), ['keyness.csv', 'network_diff.csv', 'parquet', 'report.md', 'run.json']);
+  assert.deepEqual(readdirSync(out).sort(), ['keyness.csv', 'network_diff.csv', 'parquet', 'report.html', 'report.md', 'run.json']);
   assert.deepEqual(readdirSync(join(out, 'parquet')).sort(), ['keyness.parquet', 'network_diff.parquet']);
   const sides = new Set(readCsv(join(out, 'keyness.csv')).map((r) => `${r.a}|${r.b}`));
   assert.deepEqual([...sides], ['2020-10-14|rest', '2020-10-15|rest']);
