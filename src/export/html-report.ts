@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { xmlText } from './gexf.js';
 import type { ReportData, ReportEntity } from './report.js';
-import { per10k, TERMS_NOTE, TFIDF_NOTE, TIMELINE_TOP } from './report.js';
+import { CHANGE_MIN_MENTIONS, per10k, TERMS_NOTE, TFIDF_NOTE, TIMELINE_TOP } from './report.js';
 
 /** the system's CJK fonts, as a reader's machine has them */
 const FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK TC', sans-serif";
@@ -359,6 +359,34 @@ export function htmlOf(data: ReportData): string {
             .join('')}</tbody></table></details>`,
       ),
     );
+    const { changes } = data.periods;
+    if (changes) {
+      sections.push(
+        section(
+          'changes',
+          `Risers and fallers, ${changes.from} to ${changes.to}`,
+          `<p class="note">Entities mentioned more (risers) or less (fallers) in ${escaped(changes.to)} than in ${escaped(changes.from)}, against each period's word tokens, ranked and drawn by G² (the log-likelihood, as compare measures keyness), among entities mentioned ${CHANGE_MIN_MENTIONS} times or more in the two together; the labels give the mentions before and after.</p><div class="row">${figure(
+            `Risers, by G² († an expected count below ${CHANGE_MIN_MENTIONS}).`,
+            barChart(
+              'risers',
+              changes.risers.slice(0, BARS).map((c) => `${c.name}${c.lowExpected ? ' †' : ''} (${c.before}→${c.after})`),
+              changes.risers.slice(0, BARS).map((c) => c.g2),
+              '#59a14f',
+            ),
+            'entity_timeline.csv',
+          )}${figure(
+            `Fallers, by G².`,
+            barChart(
+              'fallers',
+              changes.fallers.slice(0, BARS).map((c) => `${c.name}${c.lowExpected ? ' †' : ''} (${c.before}→${c.after})`),
+              changes.fallers.slice(0, BARS).map((c) => c.g2),
+              '#e15759',
+            ),
+            'entity_timeline.csv',
+          )}</div>`,
+        ),
+      );
+    }
     sections.push(
       section(
         'bursts',
@@ -383,7 +411,7 @@ export function htmlOf(data: ReportData): string {
     `${data.documents} documents from ${data.outlets.length} outlets${
       days.length > 0 ? `, ${escaped(days[0]!.key)} to ${escaped(days.at(-1)!.key)}` : ''
     }. report.md holds the same figures as text; every chart names the CSV file it comes from.`,
-    ['corpus', 'keywords', 'entities', ...(data.periods ? ['timeline', 'bursts'] : [])],
+    ['corpus', 'keywords', 'entities', ...(data.periods ? ['timeline', ...(data.periods.changes ? ['changes'] : []), 'bursts'] : [])],
     sections,
   );
 }

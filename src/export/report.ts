@@ -7,7 +7,8 @@ import { round, tfidf } from '../aggregate/scores.js';
 import type { EntityStat } from '../aggregate/tally.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import { compareCodeUnits } from '../text/compare.js';
-import { entityName, entityPeriodMentions, pairRows, storeOf } from './corpus-data.js';
+import { type KeyItem, keyItems } from './comparison.js';
+import { entityName, entityPeriodMentions, pairRows, periodTally, storeOf } from './corpus-data.js';
 import type { WrittenTable } from './output-dir.js';
 import { byMentions, surfaceList } from './tables.js';
 
@@ -161,10 +162,26 @@ export interface ReportData {
     tops: { period: string; documents: number; tokens: number; entities: { id: string; name: string; mentions: number }[] }[];
     /** the strongest bursts, strongest first */
     bursts: (BurstRow & { id: string; name: string })[];
+    /** the entities that rose and fell most from the period before the last to the last, by G² (none with one period) */
+    changes: { from: string; to: string; risers: Change[]; fallers: Change[] } | undefined;
     /** mentions in each period (with documents, in order) of the top entities and those of --focus */
     timeline: { periods: { key: string; tokens: number }[]; series: { id: string; name: string; focus: boolean; mentions: number[] }[] };
   };
 }
+
+/** an entity's mentions in two periods and the keyness of the change (G², as compare measures it) */
+export interface Change {
+  id: string;
+  name: string;
+  before: number;
+  after: number;
+  g2: number;
+  /** an expected count below CHANGE_MIN_MENTIONS in a period: G² is less reliable */
+  lowExpected: boolean;
+}
+
+/** entities with fewer mentions than this in the two periods together are no risers or fallers (too few to tell) */
+export const CHANGE_MIN_MENTIONS = 5;
 
 /** the entities of most mentions whose timeline the reports show */
 export const TIMELINE_TOP = 6;
@@ -252,7 +269,40 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
     const wanted = new Set(ids);
     const mentionsOf = new Map<string, Map<number, number>>();
     for await (const [id, mentions] of entityPeriodMentions(corpus)) if (wanted.has(id)) mentionsOf.set(id, mentions);
+    // the last period against the one before, by the keyness of each entity (compare's measure)
+    const [before, last] = corpus.periods.slice(-2);
+    let changes: NonNullable<ReportData['periods']>['changes'];
+    if (before && last) {
+      const tallyOf = (id: number) => periodTally(corpus, [id], { terms: false });
+      const comparison = { a: before.key, b: last.key, tallyA: await tallyOf(before.id), tallyB: await tallyOf(last.id) };
+      const items = keyItems(comparison, name, { minCount: CHANGE_MIN_MENTIONS, minExpected: CHANGE_MIN_MENTIONS }).filter((x) => x.kind === 'entity');
+      const rose = (x: KeyItem) => x.countB * comparison.tallyA.tokens > x.countA * comparison.tallyB.tokens;
+      const changeOf = (x: KeyItem): Change => ({
+        id: x.item,
+        name: x.name,
+        before: x.countA,
+        after: x.countB,
+        g2: Number(x.g2.toFixed(1)),
+        lowExpected: x.lowExpected,
+      });
+      changes = {
+        from: before.key,
+        to: last.key,
+        // (by the rates themselves: the Log Ratio takes a zero count as 0.5, which can point the wrong way when a period is small)
+        risers: items
+          .filter((x) => rose(x))
+          .sort((x, y) => y.g2 - x.g2 || compareCodeUnits(x.item, y.item))
+          .slice(0, options.top)
+          .map(changeOf),
+        fallers: items
+          .filter((x) => !rose(x))
+          .sort((x, y) => y.g2 - x.g2 || compareCodeUnits(x.item, y.item))
+          .slice(0, options.top)
+          .map(changeOf),
+      };
+    }
     data.periods = {
+      changes,
       timeline: {
         periods: corpus.periods.map((p) => ({ key: p.key, tokens: p.totals.tokens })),
         series: ids.map((id) => ({ id, name: name(id), focus: focus.includes(id), mentions: corpus.periods.map((p) => mentionsOf.get(id)?.get(p.id) ?? 0) })),
@@ -353,7 +403,7 @@ export const TFIDF_NOTE =
   "TF-IDF = count × (ln((1 + N) / (1 + docs)) + 1), N = documents analysed; per outlet and per day, the count is the group's and the idf the corpus's.";
 
 /** the entities of each period, and the strongest bursts (analyze --by) */
-function periodSections(out: string[], { by, tops, bursts, timeline }: NonNullable<ReportData['periods']>): void {
+function periodSections(out: string[], { by, tops, bursts, timeline, changes }: NonNullable<ReportData['periods']>): void {
   out.push(`## Entities by ${by}`, '', 'Mentions per 10,000 word tokens of the period in brackets (entity_timeline.csv has every entity and period).', '');
   out.push(`| ${by} | docs | tokens | top entities (mentions, per 10k tokens) |`, '|---|---:|---:|---|');
   for (const t of tops) {
@@ -372,6 +422,21 @@ function periodSections(out: string[], { by, tops, bursts, timeline }: NonNullab
     out.push(`| ${p.key} | ${timeline.series.map((e) => `${e.mentions[k]} (${per10k(e.mentions[k]!, p.tokens)})`).join(' | ')} |`);
   });
   out.push('');
+  if (changes) {
+    out.push(
+      `## Risers and fallers, ${changes.from} to ${changes.to}`,
+      '',
+      `Entities mentioned more (risers, ↑) or less (fallers, ↓) in ${changes.to} than in ${changes.from} for each period's word tokens, ranked by G² as compare ranks keyness (${CHANGE_MIN_MENTIONS} mentions or more in the two together; † an expected count below ${CHANGE_MIN_MENTIONS}).`,
+      '',
+      `| # | entity | ${changes.from} | ${changes.to} | G² |`,
+      '|---:|---|---:|---:|---:|',
+    );
+    const rows = [...changes.risers.map((c) => ['↑', c] as const), ...changes.fallers.map((c) => ['↓', c] as const)];
+    for (const [i, [arrow, c]] of rows.entries()) {
+      out.push(`| ${i + 1} | ${arrow} ${cell(c.name)}${c.lowExpected ? ' †' : ''} | ${c.before} | ${c.after} | ${c.g2.toFixed(1)} |`);
+    }
+    out.push('');
+  }
   out.push(
     '## Strongest bursts',
     '',

@@ -65,6 +65,10 @@ test('report.html of the sample posts: no error, no request but the file, every 
   const run = zhtext('analyze', 'data', '--out', join(out, 'sample'), '--by', 'day', '--focus', 'UA', '--quiet');
   assert.equal(run.status, 0, run.stderr);
   const file = join(out, 'sample', 'report.html');
+  // an entity absent from the period before the last and mentioned in the last rose, however small
+  // the earlier period is (the Log Ratio's 0.5 for a zero count would point it the other way)
+  const markdown = readFileSync(join(out, 'sample', 'report.md'), 'utf8');
+  assert.match(markdown, /\| ↑ 中国外交部 † \| 0 \| 5 \|/);
   for (const [name, width] of [
     ['sample-laptop', 1280],
     ['sample-phone', 390],
