@@ -8,8 +8,13 @@ export interface Keyness {
   g2: number;
   /** upper tail of chi-square with 1 degree of freedom at g2 */
   pValue: number;
-  /** log2 of the ratio of relative frequencies A/B; positive when the item is commoner in A */
+  /**
+   * log2 of the ratio of relative frequencies A/B, a zero count taken as 0.5: positive when the item
+   * is commoner in A, except that the 0.5 can outweigh a few mentions on a much larger side
+   */
   logRatio: number;
+  /** 1 when the item's rate is higher in A, −1 when higher in B, 0 when equal: from the counts themselves */
+  direction: number;
   expectedA: number;
   expectedB: number;
 }
@@ -41,7 +46,8 @@ export function keynessOf(countA: number, countB: number, totalA: number, totalB
   const g2 = Math.max(0, 2 * (cellTerm(countA, expectedA) + cellTerm(countB, expectedB)));
   const rateA = (countA === 0 ? ZERO_COUNT_STANDIN : countA) / totalA;
   const rateB = (countB === 0 ? ZERO_COUNT_STANDIN : countB) / totalB;
-  return { g2, pValue: erfc(Math.sqrt(g2 / 2)), logRatio: Math.log2(rateA / rateB), expectedA, expectedB };
+  const direction = Math.sign(countA * totalB - countB * totalA);
+  return { g2, pValue: erfc(Math.sqrt(g2 / 2)), logRatio: Math.log2(rateA / rateB), direction, expectedA, expectedB };
 }
 
 // W. J. Cody's rational Chebyshev approximations for erfc (CALERF, netlib specfun, 1969/1985), in
@@ -117,12 +123,15 @@ export function erfc(x: number): number {
 export interface KeynessRanked {
   item: string;
   g2: number;
-  logRatio: number;
+  direction: number;
 }
 
-/** G² with the sign of the log ratio: positive for items commoner in A, negative for B */
-export function signedG2(k: { g2: number; logRatio: number }): number {
-  return Math.sign(k.logRatio) * k.g2;
+/**
+ * G² with the sign of the direction: positive for items commoner in A, negative for B (not the Log
+ * Ratio's sign, which its 0.5 for a zero count can turn: 0 of 10 tokens against 5 of 1,000)
+ */
+export function signedG2(k: { g2: number; direction: number }): number {
+  return k.direction * k.g2;
 }
 
 /**

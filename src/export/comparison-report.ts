@@ -40,9 +40,9 @@ export function keynessSummary(c: Comparison, items: readonly KeyItem[], top: nu
     const ofKind = items.filter((x) => x.kind === kind);
     return {
       kind,
-      ofA: ofKind.filter((x) => x.logRatio > 0).slice(0, top),
+      ofA: ofKind.filter((x) => x.direction > 0).slice(0, top),
       ofB: ofKind
-        .filter((x) => x.logRatio < 0)
+        .filter((x) => x.direction < 0)
         .reverse()
         .slice(0, top),
     };

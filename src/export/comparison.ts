@@ -88,7 +88,7 @@ export function keyItems({ tallyA, tallyB }: Comparison, nameOf: NameOf, options
     if (countA + countB < options.minCount) return;
     const k = keynessOf(countA, countB, tallyA.tokens, tallyB.tokens);
     const name = kind === 'entity' ? nameOf(item) : item;
-    const { g2, pValue, logRatio, expectedA, expectedB } = k;
+    const { g2, pValue, logRatio, direction, expectedA, expectedB } = k;
     items.push({
       item,
       kind,
@@ -97,6 +97,7 @@ export function keyItems({ tallyA, tallyB }: Comparison, nameOf: NameOf, options
       g2,
       pValue,
       logRatio,
+      direction,
       expectedA,
       expectedB,
       name,

@@ -276,7 +276,7 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
       const tallyOf = (id: number) => periodTally(corpus, [id], { terms: false });
       const comparison = { a: before.key, b: last.key, tallyA: await tallyOf(before.id), tallyB: await tallyOf(last.id) };
       const items = keyItems(comparison, name, { minCount: CHANGE_MIN_MENTIONS, minExpected: CHANGE_MIN_MENTIONS }).filter((x) => x.kind === 'entity');
-      const rose = (x: KeyItem) => x.countB * comparison.tallyA.tokens > x.countA * comparison.tallyB.tokens;
+      const rose = (x: KeyItem) => x.direction < 0;
       const changeOf = (x: KeyItem): Change => ({
         id: x.item,
         name: x.name,
@@ -288,7 +288,7 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
       changes = {
         from: before.key,
         to: last.key,
-        // (by the rates themselves: the Log Ratio takes a zero count as 0.5, which can point the wrong way when a period is small)
+        // (by the direction of the rates, not the Log Ratio's sign: see keynessOf)
         risers: items
           .filter((x) => rose(x))
           .sort((x, y) => y.g2 - x.g2 || compareCodeUnits(x.item, y.item))

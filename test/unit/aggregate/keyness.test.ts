@@ -77,13 +77,23 @@ test('impossible counts are RangeErrors', () => {
   assert.throws(() => keynessOf(-1, 1, 10, 10), RangeError);
 });
 
+test('the direction comes from the counts: 0 of 10 tokens against 5 of 1,000 is commoner in B, though the Log Ratio (0.5 for the zero) says A', () => {
+  const k = keynessOf(0, 5, 10, 1000);
+  // Log Ratio: log2((0.5 / 10) / (5 / 1000)) = log2(10)
+  assert.ok(Math.abs(k.logRatio - Math.log2(10)) < 1e-12);
+  assert.equal(k.direction, -1);
+  assert.ok(signedG2(k) <= 0);
+  assert.equal(keynessOf(3, 3, 100, 100).direction, 0);
+  assert.equal(keynessOf(4, 1, 100, 100).direction, 1);
+});
+
 test('compareKeyness: A-items strongest first, B-items strongest last, ties by item', () => {
   const rows = [
-    { item: '乙', g2: 4, logRatio: -1 }, // signed −4
-    { item: '甲', g2: 9, logRatio: 2 }, // signed +9
-    { item: '丁', g2: 12, logRatio: -3 }, // signed −12, strongest for B: last
-    { item: '丙', g2: 9, logRatio: 0.5 }, // signed +9, tied with 甲: 丙 (U+4E19) before 甲 (U+7532)
-    { item: '戊', g2: 0, logRatio: 0 }, // signed 0, in the middle
+    { item: '乙', g2: 4, direction: -1 }, // signed −4
+    { item: '甲', g2: 9, direction: 1 }, // signed +9
+    { item: '丁', g2: 12, direction: -1 }, // signed −12, strongest for B: last
+    { item: '丙', g2: 9, direction: 1 }, // signed +9, tied with 甲: 丙 (U+4E19) before 甲 (U+7532)
+    { item: '戊', g2: 0, direction: 0 }, // signed 0, in the middle
   ];
   assert.equal(signedG2(rows[0]!), -4);
   assert.deepEqual(
