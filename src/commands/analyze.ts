@@ -6,7 +6,7 @@ import { periodItems } from '../export/corpus-data.js';
 import type { Cell } from '../export/csv.js';
 import { htmlOf } from '../export/html-report.js';
 import type { OutputFolder, WrittenTable } from '../export/output-dir.js';
-import { markdownOf, type PeriodTop, reportData } from '../export/report.js';
+import { markdownOf, type PeriodCounts, type PeriodTop, reportData, timelineIds } from '../export/report.js';
 import {
   byMentions,
   COLUMNS,
@@ -160,12 +160,19 @@ async function writePeriods(corpus: ReducedCorpus, config: AnalyzeConfig, folder
   const bursts = await burstRows(corpus);
   await folder.writeTable('bursts', TIMELINE_COLUMNS.bursts, burstTableRows(corpus, bursts));
   const tops: PeriodTop[] = [];
+  // what the report shows of the periods is read with the networks: the timeline of a few entities
+  // and the last two periods' counts
+  const timeline = new Map(timelineIds(corpus, config.focus).map((id) => [id, [] as number[]]));
+  const recent: PeriodCounts[] = [];
   // the networks and the report read entities and entity pairs: no terms, no pairs left out of the networks
   for await (const [period, tally] of periodTallies(corpus, { terms: false, minPairCount: config.minPairCount })) {
     folder.writeText(`network_${period}.gexf`, networkGexf(corpus, period, tally, config.minPairCount, unitName(config.unit)));
     tops.push({ period, documents: tally.documents, tokens: tally.tokens, entities: byMentions(tally.entities).slice(0, TOP_PER_GROUP) });
+    for (const [id, mentions] of timeline) mentions.push(tally.entities.get(id)?.mentions ?? 0);
+    recent.push({ period, tally });
+    if (recent.length > 2) recent.shift();
   }
-  return { by, tops, bursts };
+  return { by, tops, bursts, timeline, ...(recent.length === 2 ? { recent: recent as [PeriodCounts, PeriodCounts] } : {}) };
 }
 
 /** the columns of every table analyzeTables gives, by table name */

@@ -4,11 +4,11 @@
 import { associationOf } from '../aggregate/association.js';
 import type { BurstRow } from '../aggregate/bursts.js';
 import { round, tfidf } from '../aggregate/scores.js';
-import type { EntityStat } from '../aggregate/tally.js';
+import type { EntityStat, Tally } from '../aggregate/tally.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { type KeyItem, keyItems } from './comparison.js';
-import { entityName, entityPeriodMentions, pairRows, periodTally, storeOf } from './corpus-data.js';
+import { entityName, pairRows, storeOf } from './corpus-data.js';
 import type { WrittenTable } from './output-dir.js';
 import { byMentions, surfaceList } from './tables.js';
 
@@ -19,13 +19,27 @@ export interface ReportOptions {
   topPerGroup: number;
   minTermPairCount: number;
   /** with --by: the unit's name, each period's top entities, and every burst */
-  periods?: { by: string; tops: PeriodTop[]; bursts: (BurstRow & { id: string })[] };
+  periods?: {
+    by: string;
+    tops: PeriodTop[];
+    bursts: (BurstRow & { id: string })[];
+    /** the mentions in each period of the entities of timelineIds, read with the periods' other counts */
+    timeline: Map<string, number[]>;
+    /** the period before the last and the last, with their counts (none with fewer than two periods) */
+    recent?: [PeriodCounts, PeriodCounts];
+  };
   /** CSV tables cut at Excel's row limit */
   truncated: readonly WrittenTable[];
   /** the Excel row limit the tables were cut at (data rows) */
   csvRowLimit: number;
   /** with periods: entity ids charted over time beside the top entities */
   focus?: readonly string[];
+}
+
+/** a period and its counts */
+export interface PeriodCounts {
+  period: string;
+  tally: Tally;
 }
 
 /** a period's size and its entities with the most mentions */
@@ -185,6 +199,18 @@ export const CHANGE_MIN_MENTIONS = 5;
 
 /** the entities of most mentions whose timeline the reports show */
 export const TIMELINE_TOP = 6;
+
+/** the entities whose timeline the reports show: the TIMELINE_TOP of most mentions, then those of --focus */
+export function timelineIds(corpus: ReducedCorpus, focus: readonly string[]): string[] {
+  return [
+    ...new Set([
+      ...byMentions(corpus.entities)
+        .slice(0, TIMELINE_TOP)
+        .map(([id]) => id),
+      ...focus,
+    ]),
+  ];
+}
 /** the entities of most mentions drawn in the network */
 export const NETWORK_NODES = 30;
 
@@ -264,19 +290,14 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
   }
   if (options.periods) {
     const { by, tops: periodTops, bursts } = options.periods;
+    const { timeline, recent } = options.periods;
     const focus = options.focus ?? [];
-    const ids = [...new Set([...ranked.slice(0, TIMELINE_TOP).map(([id]) => id), ...focus])];
-    const wanted = new Set(ids);
-    const mentionsOf = new Map<string, Map<number, number>>();
-    for await (const [id, mentions] of entityPeriodMentions(corpus)) if (wanted.has(id)) mentionsOf.set(id, mentions);
-    // the last period against the one before, by the keyness of each entity (compare's measure)
-    const [before, last] = corpus.periods.slice(-2);
+    // the period before the last against the last, by the keyness of each entity (compare's measure)
     let changes: NonNullable<ReportData['periods']>['changes'];
-    if (before && last) {
-      const tallyOf = (id: number) => periodTally(corpus, [id], { terms: false });
-      const comparison = { a: before.key, b: last.key, tallyA: await tallyOf(before.id), tallyB: await tallyOf(last.id) };
+    if (recent) {
+      const [before, last] = recent;
+      const comparison = { a: before.period, b: last.period, tallyA: before.tally, tallyB: last.tally };
       const items = keyItems(comparison, name, { minCount: CHANGE_MIN_MENTIONS, minExpected: CHANGE_MIN_MENTIONS }).filter((x) => x.kind === 'entity');
-      const rose = (x: KeyItem) => x.direction < 0;
       const changeOf = (x: KeyItem): Change => ({
         id: x.item,
         name: x.name,
@@ -285,27 +306,20 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
         g2: Number(x.g2.toFixed(1)),
         lowExpected: x.lowExpected,
       });
-      changes = {
-        from: before.key,
-        to: last.key,
-        // (by the direction of the rates, not the Log Ratio's sign: see keynessOf)
-        risers: items
-          .filter((x) => rose(x))
+      // (by the direction of the rates, not the Log Ratio's sign: see keynessOf)
+      const strongest = (side: (x: KeyItem) => boolean) =>
+        items
+          .filter(side)
           .sort((x, y) => y.g2 - x.g2 || compareCodeUnits(x.item, y.item))
           .slice(0, options.top)
-          .map(changeOf),
-        fallers: items
-          .filter((x) => !rose(x))
-          .sort((x, y) => y.g2 - x.g2 || compareCodeUnits(x.item, y.item))
-          .slice(0, options.top)
-          .map(changeOf),
-      };
+          .map(changeOf);
+      changes = { from: before.period, to: last.period, risers: strongest((x) => x.direction < 0), fallers: strongest((x) => x.direction >= 0) };
     }
     data.periods = {
       changes,
       timeline: {
         periods: corpus.periods.map((p) => ({ key: p.key, tokens: p.totals.tokens })),
-        series: ids.map((id) => ({ id, name: name(id), focus: focus.includes(id), mentions: corpus.periods.map((p) => mentionsOf.get(id)?.get(p.id) ?? 0) })),
+        series: [...timeline].map(([id, mentions]) => ({ id, name: name(id), focus: focus.includes(id), mentions })),
       },
       by,
       tops: periodTops.map((t) => ({ ...t, entities: t.entities.map(([id, e]) => ({ id, name: name(id), mentions: e.mentions })) })),
