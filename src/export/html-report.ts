@@ -316,9 +316,9 @@ export function htmlOf(data: ReportData): string {
       'entities',
       'Entities',
       `<p class="note">Mentions in the documents analysed; one id for each entity across scripts and regions.</p><div class="row">` +
-        figure('People.', entityChart('top-people', people, '#e15759'), 'entities.csv', evidenceList(data, people)) +
-        figure('Countries and places.', entityChart('top-places', places, '#59a14f'), 'entities.csv', evidenceList(data, places)) +
-        figure('Organizations.', entityChart('top-organizations', organizations, '#b07aa1'), 'entities.csv', evidenceList(data, organizations)) +
+        figure('People.', entityChart('top-people', people, TYPE_COLORS.PERSON!), 'entities.csv', evidenceList(data, people)) +
+        figure('Countries and places.', entityChart('top-places', places, TYPE_COLORS.GPE!), 'entities.csv', evidenceList(data, places)) +
+        figure('Organizations.', entityChart('top-organizations', organizations, TYPE_COLORS.ORG!), 'entities.csv', evidenceList(data, organizations)) +
         '</div>' +
         figure(
           `The ${data.network.nodes.length} entities of most mentions and the pairs among them seen together in two sentences or more: area by mentions, line width by association (normalized PMI); people red, countries green, places light green, organizations purple.`,
