@@ -313,7 +313,7 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
           .sort((x, y) => y.g2 - x.g2 || compareCodeUnits(x.item, y.item))
           .slice(0, options.top)
           .map(changeOf);
-      changes = { from: before.period, to: last.period, risers: strongest((x) => x.direction < 0), fallers: strongest((x) => x.direction >= 0) };
+      changes = { from: before.period, to: last.period, risers: strongest((x) => x.direction < 0), fallers: strongest((x) => x.direction > 0) };
     }
     data.periods = {
       changes,
