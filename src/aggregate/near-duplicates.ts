@@ -5,6 +5,7 @@
 // shingles; a detector fed documents in input order finds candidates by LSH banding and confirms
 // them by the estimated Jaccard similarity. Everything is deterministic: fixed hash seeds, no
 // randomness, ties broken by input order.
+import { FNV_OFFSET, fmix32, fnvStep } from '../text/hash.js';
 
 /** characters per shingle: 5 Han characters are about two or three words, rarely shared by chance */
 export const SHINGLE_LENGTH = 5;
@@ -231,29 +232,17 @@ function bandKeys(minHashes: Uint32Array, bands: number, rows: number): number[]
   const keys: number[] = [];
   for (let band = 0; band < bands; band++) {
     let h = FNV_OFFSET;
-    for (let r = band * rows; r < (band + 1) * rows; r++) h = fmix32(Math.imul(h ^ minHashes[r]!, FNV_PRIME));
+    for (let r = band * rows; r < (band + 1) * rows; r++) h = fmix32(fnvStep(h, minHashes[r]!));
     keys.push(h);
   }
   return keys;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
 /** 32-bit FNV-1a over the shingle's code points (one step per code point), finished by fmix32 */
 function shingleHash(codePoints: number[], start: number): number {
   let h = FNV_OFFSET;
-  for (let i = start; i < start + SHINGLE_LENGTH; i++) h = Math.imul(h ^ codePoints[i]!, FNV_PRIME);
+  for (let i = start; i < start + SHINGLE_LENGTH; i++) h = fnvStep(h, codePoints[i]!);
   return fmix32(h);
-}
-
-/** MurmurHash3's finalizer: a bijection on 32 bits that spreads every input bit over the output (signed) */
-function fmix32(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return x ^ (x >>> 16);
 }
 
 /**

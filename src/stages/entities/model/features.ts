@@ -5,6 +5,7 @@
 // training and tagging share this one function and the model stores no feature names.
 import type { KnowledgeBase } from '../../../resources/knowledge-base.js';
 import type { NameLexicon } from '../../../resources/name-lexicon.js';
+import { FNV_OFFSET, fmix32, fnvStep } from '../../../text/hash.js';
 import type { EntityType } from '../../../types.js';
 
 /** feature slots per character; a slot holds 0 when its template does not apply */
@@ -27,7 +28,7 @@ export interface FeatureTables {
   /** the gazetteer type of the one-character aliases, by code unit (0 for none) */
   singleAliases: Uint8Array;
   /**
-   * by the hash of its code units (prefixHash), every prefix of two or more characters of an alias of
+   * by the FNV-1a hash of its code units (fnvStep), every prefix of two or more characters of an alias of
    * two or more: 1 when it is an alias itself, else 0; no string is made for a text's characters
    */
   aliasPrefixes: Map<number, number>;
@@ -52,9 +53,9 @@ export function featureTablesOf(kb: KnowledgeBase, names: NameLexicon): FeatureT
     if (alias.length === 1) singleAliases[alias.charCodeAt(0)] = typeCode[kb.entities.get(id)!.type];
     else {
       aliasStarts[alias.charCodeAt(0)] = 1;
-      let h = prefixHash(PREFIX_SEED, alias.charCodeAt(0));
+      let h = fnvStep(FNV_OFFSET, alias.charCodeAt(0));
       for (let end = 2; end <= alias.length; end++) {
-        h = prefixHash(h, alias.charCodeAt(end - 1));
+        h = fnvStep(h, alias.charCodeAt(end - 1));
         if (end === alias.length) aliasPrefixes.set(h, 1);
         else if (!aliasPrefixes.has(h)) aliasPrefixes.set(h, 0);
       }
@@ -83,10 +84,6 @@ export function featureTablesOf(kb: KnowledgeBase, names: NameLexicon): FeatureT
   };
 }
 
-const PREFIX_SEED = 0x811c9dc5;
-/** the hash of a prefix from that of the prefix one shorter and its last code unit */
-const prefixHash = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
-
 // MurmurHash3's mixing steps: a feature's hash from its template number and up to four values
 function mix(h: number, v: number): number {
   let k = Math.imul(v, 0xcc9e2d51);
@@ -96,21 +93,14 @@ function mix(h: number, v: number): number {
   h = (h << 13) | (h >>> 19);
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
-function avalanche(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
 // Keys are 30 bits, so that a key is a small integer to the JavaScript engine and is never boxed on
 // its way between functions (a full 32-bit value made every lookup allocate); 0 marks an empty slot.
 // Bit 29 marks the key of a character n-gram: its low two bits are the n-gram's place around the
 // character, and the rest name the n-gram, so that the model can keep the weights of one
 // n-gram at every place together and tagging reads them with one lookup (SequenceModel.ngramEntry).
 export const NGRAM_FLAG = 1 << 29;
-const finish = (h: number) => avalanche(h) >>> 3 || 1;
-const ngramKey = (h: number, role: number) => NGRAM_FLAG | ((avalanche(h) >>> 5) << 2) | role;
+const finish = (h: number) => fmix32(h) >>> 3 || 1;
+const ngramKey = (h: number, role: number) => NGRAM_FLAG | ((fmix32(h) >>> 5) << 2) | role;
 export const f1 = (t: number, a: number) => finish(mix(mix(0x5eed, t), a));
 export const f2 = (t: number, a: number, b: number) => finish(mix(mix(mix(0x5eed, t), a), b));
 export const f3 = (t: number, a: number, b: number, c: number) => finish(mix(mix(mix(mix(0x5eed, t), a), b), c));
@@ -364,9 +354,9 @@ function gazetteerOf(tables: FeatureTables, text: string): Uint8Array {
     let bestType = singleAliases[c]!;
     let best = bestType === 0 ? 0 : i + 1;
     if (aliasStarts[c] === 1) {
-      let h = prefixHash(PREFIX_SEED, c);
+      let h = fnvStep(FNV_OFFSET, c);
       for (let end = i + 2; end <= n; end++) {
-        h = prefixHash(h, text.charCodeAt(end - 1));
+        h = fnvStep(h, text.charCodeAt(end - 1));
         const whole = aliasPrefixes.get(h);
         if (whole === undefined) break;
         // (a hash names a prefix or an alias, and the alias is read to be sure)

@@ -6,6 +6,7 @@
 // 16-bit weights), so a sum kept and a sum made afresh are equal, and the labels never depend on
 // what the cache held.
 
+import { fnvStep } from '../../../text/hash.js';
 import {
   cueAfterFeature,
   FEATURES_PER_CHAR,
@@ -200,7 +201,7 @@ export class WordScores {
 /** a word's key for WordTable: a hash of its code units and its part of speech's number */
 function wordKeyOf(norm: string, posId: number): number {
   let h = posId * 0x9e3779b1;
-  for (let i = 0; i < norm.length; i++) h = Math.imul(h ^ norm.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < norm.length; i++) h = fnvStep(h, norm.charCodeAt(i));
   return (h ^ (h >>> 15)) & 0x3fffffff;
 }
 
