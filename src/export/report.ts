@@ -212,7 +212,7 @@ export function timelineIds(corpus: ReducedCorpus, focus: readonly string[]): st
   ];
 }
 /** the entities of most mentions drawn in the network */
-export const NETWORK_NODES = 30;
+const NETWORK_NODES = 30;
 
 export async function reportData(corpus: ReducedCorpus, options: ReportOptions): Promise<ReportData> {
   const name = (id: string) => entityName(corpus, id).name;
@@ -351,10 +351,6 @@ async function evidenceOf(corpus: ReducedCorpus, id: string): Promise<Evidence[]
     );
   }
   return lines;
-}
-
-export async function reportMarkdown(corpus: ReducedCorpus, options: ReportOptions): Promise<string> {
-  return markdownOf(await reportData(corpus, options));
 }
 
 /** report.md */
