@@ -4,6 +4,7 @@
 import type { RowOf } from '../export/columns.js';
 import { periodItems } from '../export/corpus-data.js';
 import type { Cell } from '../export/csv.js';
+import { REPROCESS_BUDGET } from '../export/evidence.js';
 import { htmlOf } from '../export/html-report.js';
 import type { OutputFolder, WrittenTable } from '../export/output-dir.js';
 import { markdownOf, type PeriodCounts, type PeriodTop, reportData, timelineIds } from '../export/report.js';
@@ -132,6 +133,8 @@ export async function runAnalyze(options: AnalyzeOptions, hooks: RunHooks = {}):
       minTermPairCount: config.minPairCount,
       truncated,
       csvRowLimit: truncated[0]?.csvRows ?? 0,
+      minTermCount: config.minTermCount,
+      reprocessing: { task: run.task, resources: run.resources, budget: { documents: REPROCESS_BUDGET } },
       ...(periods ? { periods, focus: config.focus } : {}),
     });
     folder.writeText('report.md', markdownOf(report));

@@ -10,10 +10,20 @@ import { comparisonHtml } from '../export/comparison-html.js';
 import { comparisonReport, type KeynessSummary, keynessSummary, type NetworkSummary, networkSummary, type SidesSummary } from '../export/comparison-report.js';
 import { entityName, periodTally } from '../export/corpus-data.js';
 import type { Cell } from '../export/csv.js';
+import {
+  type DaySpan,
+  type Evidence,
+  type EvidenceSet,
+  entityEvidence,
+  pairEvidence,
+  REPROCESS_BUDGET,
+  type Reprocessing,
+  termEvidence,
+} from '../export/evidence.js';
 import { type CompareConfig, compareConfig, type RawOptions } from '../options.js';
 import type { CacheStats } from '../pipeline/pool.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
-import { inRange, type PeriodUnit, periodOf } from '../text/periods.js';
+import { daysOfPeriod, inRange, type PeriodUnit, periodOf } from '../text/periods.js';
 import { finishRun, type RunHooks, runCorpus, withOutputs } from './runner.js';
 
 /** what `runCompare` takes: the command line's options in camelCase (inputs, out, a, b, minCount …) */
@@ -36,7 +46,8 @@ export async function runCompare(options: CompareOptions, hooks: RunHooks = {}):
   const config = compareConfig(options);
   return withOutputs(config, hooks, async (store, folder) => {
     // counted by day: any side, a range or a week or month, is a union of days
-    const keep = { documents: false, mentions: false, termPairs: false, groups: false };
+    // (the documents, their mentions and the days' terms are kept for the report's evidence)
+    const keep = { documents: true, mentions: true, termPairs: false, groups: true };
     const run = await runCorpus(config, { by: 'day', keep, store }, hooks);
     const { corpus } = run;
     const nameOf: NameOf = (id) => entityName(corpus, id).name;
@@ -61,8 +72,10 @@ export async function runCompare(options: CompareOptions, hooks: RunHooks = {}):
         return networkDiffRows(c, edges, nameOf);
       }),
     );
-    folder.writeText('report.md', comparisonReport(summaries, networks, nameOf, { ...keyness, top: config.top, minPairCount: config.minPairCount }));
-    folder.writeText('report.html', comparisonHtml(summaries, networks, nameOf));
+    const again = { task: run.task, resources: run.resources, budget: { documents: REPROCESS_BUDGET } };
+    const evidence = await comparisonEvidence(corpus, config, summaries, networks, again);
+    folder.writeText('report.md', comparisonReport(summaries, networks, nameOf, { ...keyness, top: config.top, minPairCount: config.minPairCount }, evidence));
+    folder.writeText('report.html', comparisonHtml(summaries, networks, nameOf, evidence));
     const failed = corpus.statusCounts.failed;
     // the Parquet files the store is still writing
     await folder.settle();
@@ -81,6 +94,79 @@ export async function runCompare(options: CompareOptions, hooks: RunHooks = {}):
       cache: run.cache,
     };
   });
+}
+
+/** the days of a side: those given, a period's, or (rest) every dated day but the period's */
+function sideDays(config: CompareConfig, comparison: { a: string; b: string }, side: 'a' | 'b'): DaySpan | undefined {
+  if (config.sides) return config.sides[side].days;
+  if (side === 'b' && comparison.b === 'rest') {
+    const days = daysOfPeriod(comparison.a);
+    return days && { ...days, outside: true };
+  }
+  return daysOfPeriod(comparison[side]);
+}
+
+/**
+ * Each chart's evidence, by the chart's name in report.html: for each comparison, the first entity
+ * and term most typical of each side, in that side's days; for each network change, the first pair
+ * gained (in the later side) and lost (in the earlier).
+ */
+async function comparisonEvidence(
+  corpus: ReducedCorpus,
+  config: CompareConfig,
+  summaries: readonly KeynessSummary[],
+  networks: readonly NetworkSummary[],
+  again: Reprocessing,
+): Promise<Map<string, EvidenceSet>> {
+  const evidence = new Map<string, EvidenceSet>();
+  const add = (chart: string, title: string, about: string, source: string, lines: Evidence[]) => {
+    if (lines.length > 0) evidence.set(chart, { title, about, source, lines });
+  };
+  const nameOf = (id: string) => entityName(corpus, id).name;
+  for (const [k, c] of summaries.entries()) {
+    for (const { kind, ofA, ofB } of c.tops) {
+      for (const [side, items] of [
+        ['a', ofA],
+        ['b', ofB],
+      ] as const) {
+        const first = items[0];
+        if (!first) continue;
+        const label = c[side];
+        const days = sideDays(config, c, side);
+        const title = `${kind === 'entity' ? 'Entities' : 'Terms'} most typical of ${label}, against ${side === 'a' ? c.b : c.a}`;
+        const about = `${first.name} in ${label}`;
+        if (kind === 'entity')
+          add(`keyness-${k + 1}-entity-${side}`, title, about, `zhtext kwic ${first.item} lists every line`, await entityEvidence(corpus, first.item, days));
+        else
+          add(`keyness-${k + 1}-term-${side}`, title, about, `zhtext kwic ${first.item} lists every line`, await termEvidence(corpus, again, first.item, days));
+      }
+    }
+  }
+  for (const [k, n] of networks.entries()) {
+    const gained = n.gained[0];
+    if (gained) {
+      const lines = await pairEvidence(corpus, gained.source, gained.target, sideDays(config, n, 'b'));
+      add(
+        `network-${k + 1}-gained`,
+        `Pairs gained in ${n.b}`,
+        `${nameOf(gained.source)} and ${nameOf(gained.target)} in ${n.b}`,
+        'entity_mentions.csv of zhtext analyze has every mention',
+        lines,
+      );
+    }
+    const lost = n.lost[0];
+    if (lost) {
+      const lines = await pairEvidence(corpus, lost.source, lost.target, sideDays(config, n, 'a'));
+      add(
+        `network-${k + 1}-lost`,
+        `Pairs lost from ${n.a}`,
+        `${nameOf(lost.source)} and ${nameOf(lost.target)} in ${n.a}`,
+        'entity_mentions.csv of zhtext analyze has every mention',
+        lines,
+      );
+    }
+  }
+  return evidence;
 }
 
 /** the rows of each comparison in turn: one comparison's tallies in memory at a time */

@@ -10,9 +10,9 @@ import { type AnalyzeConfig, type CompareConfig, type CorpusConfig, describeConf
 import { zhtextVersion } from '../package-root.js';
 import { countInputs, walkInputs } from '../pipeline/inputs.js';
 import { type CacheStats, newCacheStats, processInOrder } from '../pipeline/pool.js';
-import type { ReadyInfo, TaskConfig } from '../pipeline/process.js';
+import { loadTaskResources, type ReadyInfo, type TaskConfig } from '../pipeline/process.js';
 import { type DocumentRecord, type ReducedCorpus, type ReduceOptions, Reducer } from '../pipeline/reduce.js';
-import { defaultDictionaryDir } from '../pipeline/resources.js';
+import { defaultDictionaryDir, type Resources } from '../pipeline/resources.js';
 import { Store } from '../store/store.js';
 import type { PeriodUnit } from '../text/periods.js';
 
@@ -48,6 +48,10 @@ export interface CorpusRun<C extends CorpusConfig = CorpusConfig> {
   cache: CacheStats;
   /** when the run started (ms since the epoch) */
   started: number;
+  /** what each document's processing was given (for processing a few again: the report's evidence) */
+  task: TaskConfig;
+  /** the task's resources, loaded at the first call: already loaded when this thread processed the documents */
+  resources: () => Resources;
 }
 
 /** Reads the corpus the configuration names, into the plan's store. */
@@ -71,6 +75,11 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
     ...(plan.kwicQuery !== undefined ? { kwicQuery: plan.kwicQuery } : {}),
     ...(config.filters.outlets ? { outlets: config.filters.outlets } : {}),
   };
+  let loaded: Resources | undefined;
+  const resources = () => {
+    loaded ??= loadTaskResources(task);
+    return loaded;
+  };
   const store = plan.store;
   let info: ReadyInfo | undefined;
   let reducer: Reducer | undefined;
@@ -93,7 +102,14 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
     );
   };
   const cache = newCacheStats();
-  const pool = { workers, task, stats: cache, onReady: (ready: ReadyInfo) => (info = ready), ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}) };
+  const pool = {
+    workers,
+    task,
+    stats: cache,
+    resources,
+    onReady: (ready: ReadyInfo) => (info = ready),
+    ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
+  };
   for await (const result of processInOrder(files(), pool)) {
     reducer ??= await reducerOf(info!);
     reducer.add(result);
@@ -106,7 +122,7 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
   if (cache.writeError) hooks.onWarning?.(`${cache.writeError}; the results of this run were not all stored`);
   reducer ??= await reducerOf(info);
   const corpus = await reducer.finish();
-  return { config, corpus, info, skipped, workers, cache, started };
+  return { config, corpus, info, skipped, workers, cache, started, task, resources };
 }
 
 /**

@@ -4,7 +4,8 @@
 
 import type { KeyItem, NameOf } from './comparison.js';
 import type { KeynessSummary, NetworkSummary } from './comparison-report.js';
-import { barChart, escaped, figure, page, section } from './html-report.js';
+import type { EvidenceSet } from './evidence.js';
+import { barChart, escaped, evidenceList, figure, networkChangeFigures, page, section } from './html-report.js';
 
 /** bars in each chart */
 const BARS = 12;
@@ -20,7 +21,12 @@ function keyChart(name: string, items: KeyItem[], color: string): string {
   );
 }
 
-export function comparisonHtml(comparisons: KeynessSummary[], networks: NetworkSummary[], nameOf: NameOf): string {
+export function comparisonHtml(
+  comparisons: KeynessSummary[],
+  networks: NetworkSummary[],
+  nameOf: NameOf,
+  evidence: ReadonlyMap<string, EvidenceSet> = new Map(),
+): string {
   const sections: string[] = [];
   comparisons.forEach((c, k) => {
     const sides = `<p>${escaped(c.a)}: ${c.documentsA} documents, ${c.tokensA} word tokens. ${escaped(c.b)}: ${c.documentsB} documents, ${c.tokensB} word tokens.</p>`;
@@ -35,36 +41,24 @@ export function comparisonHtml(comparisons: KeynessSummary[], networks: NetworkS
           `${label} most typical of ${c.a}, ranked by G² (the strength of the evidence); each bar is the Log Ratio (the size of the difference: 1 is twice as frequent as in ${c.b}).`,
           keyChart(`keyness-${k + 1}-${kind}-a`, ofA, '#4e79a7'),
           'keyness.csv',
-        )}${figure(`${label} most typical of ${c.b}, ranked by G²; each bar is the Log Ratio against ${c.a}.`, keyChart(`keyness-${k + 1}-${kind}-b`, ofB, '#f28e2b'), 'keyness.csv')}</div>`;
+          evidenceList(evidence, `keyness-${k + 1}-${kind}-a`),
+        )}${figure(`${label} most typical of ${c.b}, ranked by G²; each bar is the Log Ratio against ${c.a}.`, keyChart(`keyness-${k + 1}-${kind}-b`, ofB, '#f28e2b'), 'keyness.csv', evidenceList(evidence, `keyness-${k + 1}-${kind}-b`))}</div>`;
       })
       .join('');
     sections.push(section(`keyness-${k + 1}`, `${c.a} against ${c.b}`, sides + charts));
   });
   networks.forEach((n, k) => {
-    const pairs = (change: 'gained' | 'lost') => n[change].slice(0, BARS);
     sections.push(
       section(
         `network-${k + 1}`,
         `Entity network: ${n.a} to ${n.b}`,
-        `<div class="row">${figure(
-          `Pairs gained in ${n.b}: units holding both there.`,
-          barChart(
-            `network-${k + 1}-gained`,
-            pairs('gained').map((e) => `${nameOf(e.source)} – ${nameOf(e.target)}`),
-            pairs('gained').map((e) => e.countB),
-            '#59a14f',
-          ),
-          'network_diff.csv',
-        )}${figure(
-          `Pairs lost from ${n.a}: units holding both there.`,
-          barChart(
-            `network-${k + 1}-lost`,
-            pairs('lost').map((e) => `${nameOf(e.source)} – ${nameOf(e.target)}`),
-            pairs('lost').map((e) => e.countA),
-            '#e15759',
-          ),
-          'network_diff.csv',
-        )}</div>`,
+        networkChangeFigures(
+          n,
+          nameOf,
+          `network-${k + 1}`,
+          { gained: 'network_diff.csv', lost: 'network_diff.csv' },
+          { gained: evidenceList(evidence, `network-${k + 1}-gained`), lost: evidenceList(evidence, `network-${k + 1}-lost`) },
+        ),
       ),
     );
   });

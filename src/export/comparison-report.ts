@@ -3,6 +3,7 @@
 // from the same computations as keyness.csv and network_diff.csv: those tables are written one
 // comparison at a time, and each leaves here only what the report shows.
 import type { Comparison, EdgeChange, KeyItem, KeynessOptions, NameOf } from './comparison.js';
+import { type EvidenceSet, evidenceSection } from './evidence.js';
 
 export interface ComparisonReportOptions extends KeynessOptions {
   /** rows in each table */
@@ -65,7 +66,13 @@ export function networkSummary(c: Comparison, edges: readonly EdgeChange[], top:
 
 const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
-export function comparisonReport(comparisons: KeynessSummary[], networks: NetworkSummary[], nameOf: NameOf, options: ComparisonReportOptions): string {
+export function comparisonReport(
+  comparisons: KeynessSummary[],
+  networks: NetworkSummary[],
+  nameOf: NameOf,
+  options: ComparisonReportOptions,
+  evidence: ReadonlyMap<string, EvidenceSet> = new Map(),
+): string {
   const out: string[] = ['# Comparison report', ''];
   out.push(
     "Keyness is the log-likelihood G² of an item's count on each side against the word tokens of each side; " +
@@ -94,20 +101,26 @@ export function comparisonReport(comparisons: KeynessSummary[], networks: Networ
       `Pairs seen together in at least ${options.minPairCount} units on a side (network_diff.csv lists them all).`,
       '',
     );
-    for (const change of ['gained', 'lost'] as const) {
-      out.push(
-        `### ${change === 'gained' ? `Gained in ${n.b}` : `Lost from ${n.a}`}`,
-        '',
-        `| # | pair | units in ${n.a} | units in ${n.b} |`,
-        '|---:|---|---:|---:|',
-      );
-      for (const [i, e] of n[change].entries()) {
-        out.push(`| ${i + 1} | ${cell(nameOf(e.source))} – ${cell(nameOf(e.target))} | ${e.countA} | ${e.countB} |`);
-      }
-      out.push('');
-    }
+    networkChangeTables(out, n, nameOf, '###');
   }
+  evidenceSection(out, evidence);
   return out.join('\n');
+}
+
+/** the pairs gained and lost between two networks, as two tables under headings of the level given */
+export function networkChangeTables(out: string[], n: NetworkSummary, nameOf: NameOf, heading: string): void {
+  for (const change of ['gained', 'lost'] as const) {
+    out.push(
+      `${heading} ${change === 'gained' ? `Gained in ${n.b}` : `Lost from ${n.a}`}`,
+      '',
+      `| # | pair | units in ${n.a} | units in ${n.b} |`,
+      '|---:|---|---:|---:|',
+    );
+    for (const [i, e] of n[change].entries()) {
+      out.push(`| ${i + 1} | ${cell(nameOf(e.source))} – ${cell(nameOf(e.target))} | ${e.countA} | ${e.countB} |`);
+    }
+    out.push('');
+  }
 }
 
 function table(out: string[], title: string, c: { a: string; b: string }, rows: KeyItem[]): void {

@@ -2,9 +2,12 @@
 // disk and can be mailed). Every chart is drawn by ECharts on the server as SVG from the same
 // ReportData as report.md, with the numbers on the marks and a link to the CSV each came from.
 import { createRequire } from 'node:module';
+import type { NameOf } from './comparison.js';
+import type { NetworkSummary } from './comparison-report.js';
+import type { EvidenceSet } from './evidence.js';
 import { xmlText } from './gexf.js';
 import type { ReportData, ReportEntity } from './report.js';
-import { CHANGE_MIN_MENTIONS, per10k, TERMS_NOTE, TFIDF_NOTE, TIMELINE_TOP } from './report.js';
+import { CHANGE_MIN_MENTIONS, MIN_G2, PERIOD_KEYWORD_MIN_COUNT, per10k, TERMS_NOTE, TFIDF_NOTE, TIMELINE_TOP } from './report.js';
 
 /** the system's CJK fonts, as a reader's machine has them */
 const FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK TC', sans-serif";
@@ -114,19 +117,17 @@ function timelineChart({ periods, series }: NonNullable<ReportData['periods']>['
     {
       color: ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'],
       legend: { top: 0, left: 0, itemWidth: 16, textStyle: { fontSize: 12, color: '#222' } },
-      grid: { left: 8, right: 16, top: 28 + Math.ceil(series.length / 4) * 20, bottom: 8, containLabel: true },
+      // room for the first period's label (turned down from its tick, or centred on it) and the last's
+      grid: { left: 40, right: periods.length > 7 ? 16 : 40, top: 28 + Math.ceil(series.length / 4) * 20, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',
         boundaryGap: false,
         data: periods.map((p) => p.key),
-        axisLabel: { rotate: periods.length > 7 ? 45 : 0, fontSize: 11, color: '#222', hideOverlap: true },
+        // a label turned down from the first tick would otherwise reach the value axis's 0
+        axisLabel: { rotate: periods.length > 7 ? 45 : 0, margin: 14, fontSize: 11, color: '#222', hideOverlap: true },
       },
-      yAxis: {
-        type: 'value',
-        name: 'per 10,000 tokens',
-        nameTextStyle: { fontSize: 11, color: '#555', align: 'left' },
-        axisLabel: { fontSize: 11, color: '#222' },
-      },
+      // (the unit is in the caption: an axis name would meet the legend's second row)
+      yAxis: { type: 'value', axisLabel: { fontSize: 11, color: '#222' } },
       series: series.map((e) => ({
         type: 'line',
         name: e.name,
@@ -212,17 +213,56 @@ function networkChart({ nodes, edges }: ReportData['network']): string {
   );
 }
 
-/** a few sentences that mention the first entity of a chart, the match marked, and where they come from */
-function evidenceList(data: ReportData, entities: ReportEntity[]): string {
-  const first = entities[0];
-  const lines = first ? data.evidence.get(first.id) : undefined;
-  if (!first || !lines || lines.length === 0) return '';
-  return `<div class="evidence"><p>${escaped(first.name)}, in the first documents that mention it (entity_mentions.csv has every mention):</p><ul>${lines
-    .map(
-      (l) =>
-        `<li><span class="where">${escaped(l.day || 'undated')} · ${escaped(l.outlet || '(no outlet)')}</span> ${escaped(l.before)}<mark>${escaped(l.match)}</mark>${escaped(l.after)}</li>`,
-    )
+/** a text with its marks (offsets, in order) marked, escaped */
+function markedHtml(text: string, marks: [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of marks) {
+    out += `${escaped(text.slice(at, start))}<mark>${escaped(text.slice(start, end))}</mark>`;
+    at = end;
+  }
+  return out + escaped(text.slice(at));
+}
+
+/** a chart's evidence: a few sentences, each with where it was read and the match marked, and where every line can be had */
+export function evidenceList(evidence: ReadonlyMap<string, EvidenceSet>, chart: string): string {
+  const set = evidence.get(chart);
+  if (!set) return '';
+  return `<div class="evidence"><p>${escaped(set.about)}: the first sentence in each of the earliest documents (${escaped(set.source)}).</p><ul>${set.lines
+    .map((l) => `<li><span class="where">${escaped(l.day || 'undated')} · ${escaped(l.outlet || '(no outlet)')}</span> ${markedHtml(l.text, l.marks)}</li>`)
     .join('')}</ul></div>`;
+}
+
+/** the entity pairs gained and lost between two networks, as two bar charts of their units together */
+export function networkChangeFigures(
+  n: NetworkSummary,
+  nameOf: NameOf,
+  name: string,
+  sources: { gained: string; lost: string },
+  evidence: { gained?: string; lost?: string } = {},
+): string {
+  const pairs = (change: 'gained' | 'lost') => n[change].slice(0, BARS);
+  return `<div class="row">${figure(
+    `Pairs gained in ${n.b}: units holding both there.`,
+    barChart(
+      `${name}-gained`,
+      pairs('gained').map((e) => `${nameOf(e.source)} – ${nameOf(e.target)}`),
+      pairs('gained').map((e) => e.countB),
+      '#59a14f',
+    ),
+    sources.gained,
+    evidence.gained,
+  )}${figure(
+    `Pairs lost from ${n.a}: units holding both there.`,
+    barChart(
+      `${name}-lost`,
+      pairs('lost').map((e) => `${nameOf(e.source)} – ${nameOf(e.target)}`),
+      pairs('lost').map((e) => e.countA),
+      '#e15759',
+    ),
+    sources.lost,
+    evidence.lost,
+  )}</div>`;
 }
 
 export const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${escaped(title)}</h2>${body}</section>`;
@@ -300,6 +340,7 @@ export function htmlOf(data: ReportData): string {
             '#f28e2b',
           ),
           'terms.csv',
+          evidenceList(data.evidence, 'top-keywords'),
         ) +
         `<details><summary>Top keywords of each outlet</summary><table><thead><tr><th>outlet</th><th>docs</th><th>top keywords (count)</th></tr></thead><tbody>${data.outlets
           .map(
@@ -316,14 +357,20 @@ export function htmlOf(data: ReportData): string {
       'entities',
       'Entities',
       `<p class="note">Mentions in the documents analysed; one id for each entity across scripts and regions.</p><div class="row">` +
-        figure('People.', entityChart('top-people', people, TYPE_COLORS.PERSON!), 'entities.csv', evidenceList(data, people)) +
-        figure('Countries and places.', entityChart('top-places', places, TYPE_COLORS.GPE!), 'entities.csv', evidenceList(data, places)) +
-        figure('Organizations.', entityChart('top-organizations', organizations, TYPE_COLORS.ORG!), 'entities.csv', evidenceList(data, organizations)) +
+        figure('People.', entityChart('top-people', people, TYPE_COLORS.PERSON!), 'entities.csv', evidenceList(data.evidence, 'top-people')) +
+        figure('Countries and places.', entityChart('top-places', places, TYPE_COLORS.GPE!), 'entities.csv', evidenceList(data.evidence, 'top-places')) +
+        figure(
+          'Organizations.',
+          entityChart('top-organizations', organizations, TYPE_COLORS.ORG!),
+          'entities.csv',
+          evidenceList(data.evidence, 'top-organizations'),
+        ) +
         '</div>' +
         figure(
           `The ${data.network.nodes.length} entities of most mentions and the pairs among them seen together in two sentences or more: area by mentions, line width by association (normalized PMI); people red, countries green, places light green, organizations purple.`,
           networkChart(data.network),
           'cooccurrence.csv',
+          evidenceList(data.evidence, 'entity-network'),
         ) +
         figure(
           'Entities named together most often (sentences holding both).',
@@ -334,6 +381,7 @@ export function htmlOf(data: ReportData): string {
             '#9c755f',
           ),
           'cooccurrence.csv',
+          evidenceList(data.evidence, 'entity-pairs'),
         ),
     ),
   );
@@ -348,7 +396,7 @@ export function htmlOf(data: ReportData): string {
         `<p class="note">Mentions per 10,000 word tokens of each ${escaped(by)}, for the ${Math.min(TIMELINE_TOP, timeline.series.length)} entities of most mentions${
           focused.length > 0 ? ` and those asked for with --focus (thicker lines: ${escaped(focused.join('、'))})` : ''
         }. The table below the chart has the raw counts.</p>` +
-          figure(`Mentions per 10,000 tokens by ${by}.`, timelineChart(timeline), 'entity_timeline.csv') +
+          figure(`Mentions per 10,000 tokens by ${by}.`, timelineChart(timeline), 'entity_timeline.csv', evidenceList(data.evidence, 'entity-timeline')) +
           `<details><summary>Mentions by ${escaped(by)} (per 10,000 tokens)</summary><table><thead><tr><th>${escaped(by)}</th>${timeline.series
             .map((e) => `<th>${escaped(e.name)}</th>`)
             .join('')}</tr></thead><tbody>${timeline.periods
@@ -359,13 +407,41 @@ export function htmlOf(data: ReportData): string {
             .join('')}</tbody></table></details>`,
       ),
     );
+    const { keywords } = data.periods;
+    const last = keywords.at(-1);
+    if (last) {
+      sections.push(
+        section(
+          'period-keywords',
+          `Keywords by ${by}`,
+          `<p class="note">The terms that set each ${escaped(by)} apart from the others together: G² (the log-likelihood, as compare measures keyness) of the term's count in the ${escaped(by)} and in the others, against each side's word tokens; terms commoner in the ${escaped(by)}, strongest first, among those counted ${PERIOD_KEYWORD_MIN_COUNT} times or more in it with a G² of ${MIN_G2} or more (p < 0.05; term_timeline.csv has the counts and tokens of every period).</p>` +
+            figure(
+              `${last.period}, the last ${by}: its terms by G², the count in it beside each.`,
+              barChart(
+                'period-keywords',
+                last.terms.slice(0, BARS).map((t) => `${t.term} (${t.count})`),
+                last.terms.slice(0, BARS).map((t) => t.g2),
+                '#f28e2b',
+              ),
+              'term_timeline.csv',
+              evidenceList(data.evidence, 'period-keywords'),
+            ) +
+            `<details><summary>Keywords of each ${escaped(by)} (count, G²)</summary><table><thead><tr><th>${escaped(by)}</th><th>docs</th><th>terms</th></tr></thead><tbody>${keywords
+              .map(
+                (k) =>
+                  `<tr><td>${escaped(k.period)}</td><td class="n">${k.documents}</td><td>${k.terms.map((t) => `${escaped(t.term)} (${t.count}, ${t.g2.toFixed(1)})`).join('、')}</td></tr>`,
+              )
+              .join('')}</tbody></table></details>`,
+        ),
+      );
+    }
     const { changes } = data.periods;
     if (changes) {
       sections.push(
         section(
           'changes',
           `Risers and fallers, ${changes.from} to ${changes.to}`,
-          `<p class="note">Entities mentioned more (risers) or less (fallers) in ${escaped(changes.to)} than in ${escaped(changes.from)}, against each period's word tokens, ranked and drawn by G² (the log-likelihood, as compare measures keyness), among entities mentioned ${CHANGE_MIN_MENTIONS} times or more in the two together; the labels give the mentions before and after.</p><div class="row">${figure(
+          `<p class="note">Entities mentioned more (risers) or less (fallers) in ${escaped(changes.to)} than in ${escaped(changes.from)}, against each period's word tokens, ranked and drawn by G² (the log-likelihood, as compare measures keyness), among entities mentioned ${CHANGE_MIN_MENTIONS} times or more in the two together with a G² of ${MIN_G2} or more (p < 0.05); the labels give the mentions before and after. <code>zhtext compare --a &lt;period&gt; --b &lt;period&gt;</code> compares any two periods.</p><div class="row">${figure(
             `Risers, by G² († an expected count below ${CHANGE_MIN_MENTIONS}).`,
             barChart(
               'risers',
@@ -374,6 +450,7 @@ export function htmlOf(data: ReportData): string {
               '#59a14f',
             ),
             'entity_timeline.csv',
+            evidenceList(data.evidence, 'risers'),
           )}${figure(
             `Fallers, by G².`,
             barChart(
@@ -383,7 +460,19 @@ export function htmlOf(data: ReportData): string {
               '#e15759',
             ),
             'entity_timeline.csv',
-          )}</div>`,
+            evidenceList(data.evidence, 'fallers'),
+          )}</div>` +
+            `<h3>The entity network, ${escaped(changes.from)} to ${escaped(changes.to)}</h3><p class="note">Entity pairs seen together in enough units to be drawn in one ${escaped(by)}'s network and not in the other's (network_${escaped(changes.from)}.gexf and network_${escaped(changes.to)}.gexf hold both networks).</p>` +
+            networkChangeFigures(
+              changes.network,
+              (id) => data.periods?.names.get(id) ?? id,
+              'network',
+              { gained: `network_${changes.to}.gexf`, lost: `network_${changes.from}.gexf` },
+              {
+                gained: evidenceList(data.evidence, 'network-gained'),
+                lost: evidenceList(data.evidence, 'network-lost'),
+              },
+            ),
         ),
       );
     }
@@ -401,6 +490,7 @@ export function htmlOf(data: ReportData): string {
               '#edc948',
             ),
             'bursts.csv',
+            evidenceList(data.evidence, 'bursts'),
           ),
       ),
     );
@@ -411,7 +501,14 @@ export function htmlOf(data: ReportData): string {
     `${data.documents} documents from ${data.outlets.length} outlets${
       days.length > 0 ? `, ${escaped(days[0]!.key)} to ${escaped(days.at(-1)!.key)}` : ''
     }. report.md holds the same figures as text; every chart names the CSV file it comes from.`,
-    ['corpus', 'keywords', 'entities', ...(data.periods ? ['timeline', ...(data.periods.changes ? ['changes'] : []), 'bursts'] : [])],
+    [
+      'corpus',
+      'keywords',
+      'entities',
+      ...(data.periods
+        ? ['timeline', ...(data.periods.keywords.length > 0 ? ['period-keywords'] : []), ...(data.periods.changes ? ['changes'] : []), 'bursts']
+        : []),
+    ],
     sections,
   );
 }

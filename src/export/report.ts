@@ -3,12 +3,16 @@
 
 import { associationOf } from '../aggregate/association.js';
 import type { BurstRow } from '../aggregate/bursts.js';
+import { keynessOf } from '../aggregate/keyness.js';
 import { round, tfidf } from '../aggregate/scores.js';
 import type { EntityStat, Tally } from '../aggregate/tally.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import { compareCodeUnits } from '../text/compare.js';
-import { type KeyItem, keyItems } from './comparison.js';
+import { daysOfPeriod } from '../text/periods.js';
+import { type EdgeChange, edgeChanges, type KeyItem, keyItems } from './comparison.js';
+import { type NetworkSummary, networkChangeTables, networkSummary } from './comparison-report.js';
 import { entityName, pairRows, storeOf } from './corpus-data.js';
+import { type Evidence, type EvidenceSet, entityEvidence, evidenceSection, pairEvidence, type Reprocessing, termEvidence } from './evidence.js';
 import type { WrittenTable } from './output-dir.js';
 import { byMentions, surfaceList } from './tables.js';
 
@@ -34,6 +38,10 @@ export interface ReportOptions {
   csvRowLimit: number;
   /** with periods: entity ids charted over time beside the top entities */
   focus?: readonly string[];
+  /** terms counted fewer times over the periods are not among a period's keywords (term_timeline.csv's floor) */
+  minTermCount: number;
+  /** for the keywords' evidence: the run's task and resources (without it, the keyword charts have none) */
+  reprocessing?: Reprocessing;
 }
 
 /** a period and its counts */
@@ -119,18 +127,6 @@ export interface ReportEntity {
   surfaces: string[];
 }
 
-/** a sentence that mentions an entity: where it was read, and the sentence cut around the match */
-export interface Evidence {
-  day: string;
-  outlet: string;
-  before: string;
-  match: string;
-  after: string;
-}
-
-/** sentences shown for an entity: the first mention in each of its earliest documents */
-const EVIDENCE_LINES = 3;
-
 /** a pair counted together, by name */
 export interface ReportPair {
   a: string;
@@ -138,6 +134,8 @@ export interface ReportPair {
   /** units (sentences) holding both */
   count: number;
   docs: number;
+  /** the two entity ids (entity pairs) */
+  ids?: [string, string];
 }
 
 /** what both reports (report.md and report.html) show, computed once from the reduced tables */
@@ -167,8 +165,8 @@ export interface ReportData {
   topByKind: { people: ReportEntity[]; places: ReportEntity[]; organizations: ReportEntity[] };
   entityPairs: ReportPair[];
   termPairs: ReportPair[];
-  /** for the first entity of each kind: a few sentences that mention it (the charts' evidence) */
-  evidence: Map<string, Evidence[]>;
+  /** each chart's evidence, by the chart's name: a few sentences behind its first bar, its peak or its strongest line */
+  evidence: Map<string, EvidenceSet>;
   /** the entities of most mentions, and the pairs among them (by id) seen in two units or more, with their association */
   network: { nodes: ReportEntity[]; edges: (ReportPair & { npmi: number })[] };
   periods?: {
@@ -176,12 +174,29 @@ export interface ReportData {
     tops: { period: string; documents: number; tokens: number; entities: { id: string; name: string; mentions: number }[] }[];
     /** the strongest bursts, strongest first */
     bursts: (BurstRow & { id: string; name: string })[];
-    /** the entities that rose and fell most from the period before the last to the last, by G² (none with one period) */
-    changes: { from: string; to: string; risers: Change[]; fallers: Change[] } | undefined;
+    /** the entities that rose and fell most from the period before the last to the last, by G², and the entity pairs gained and lost (none with one period) */
+    changes: { from: string; to: string; risers: Change[]; fallers: Change[]; network: NetworkSummary } | undefined;
+    /** the terms that set each period apart from the other periods, by G² (none with one period) */
+    keywords: PeriodKeywords[];
+    /** the names of the entities in changes.network */
+    names: Map<string, string>;
     /** mentions in each period (with documents, in order) of the top entities and those of --focus */
     timeline: { periods: { key: string; tokens: number }[]; series: { id: string; name: string; focus: boolean; mentions: number[] }[] };
   };
 }
+
+/** a period's terms most typical of it against the other periods together */
+export interface PeriodKeywords {
+  period: string;
+  documents: number;
+  tokens: number;
+  terms: { term: string; count: number; g2: number }[];
+}
+
+/** terms fewer times than this in a period are not among its keywords */
+export const PERIOD_KEYWORD_MIN_COUNT = 5;
+/** a period's keywords, risers and fallers have a G² of this or more: p < 0.05 for one degree of freedom, the usual keyness cut-off */
+export const MIN_G2 = 3.84;
 
 /** an entity's mentions in two periods and the keyness of the change (G², as compare measures it) */
 export interface Change {
@@ -224,7 +239,7 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
   const tops = await groupTops(corpus, options.topPerGroup);
   const outlets = [...corpus.outletGroups].sort((x, y) => y.documents - x.documents || compareCodeUnits(x.key, y.key));
   const entityPairs: ReportPair[] = [];
-  for await (const [a, b, count, docs] of pairRows(corpus, 'entity', 1, options.top)) entityPairs.push({ a: name(a), b: name(b), count, docs });
+  for await (const [a, b, count, docs] of pairRows(corpus, 'entity', 1, options.top)) entityPairs.push({ a: name(a), b: name(b), count, docs, ids: [a, b] });
   const termPairs: ReportPair[] = [];
   for await (const [a, b, count, docs] of pairRows(corpus, 'term', options.minTermPairCount, options.top)) termPairs.push({ a, b, count, docs });
   const ranked = byMentions(corpus.entities);
@@ -284,73 +299,204 @@ export async function reportData(corpus: ReducedCorpus, options: ReportOptions):
     network: { nodes: nodes.map(reportEntity), edges },
     evidence: new Map(),
   };
-  for (const kind of Object.values(data.topByKind)) {
-    const first = kind[0];
-    if (first) data.evidence.set(first.id, await evidenceOf(corpus, first.id));
-  }
-  if (options.periods) {
-    const { by, tops: periodTops, bursts } = options.periods;
-    const { timeline, recent } = options.periods;
-    const focus = options.focus ?? [];
-    // the period before the last against the last, by the keyness of each entity (compare's measure)
-    let changes: NonNullable<ReportData['periods']>['changes'];
-    if (recent) {
-      const [before, last] = recent;
-      const comparison = { a: before.period, b: last.period, tallyA: before.tally, tallyB: last.tally };
-      const items = keyItems(comparison, name, { minCount: CHANGE_MIN_MENTIONS, minExpected: CHANGE_MIN_MENTIONS }).filter((x) => x.kind === 'entity');
-      const changeOf = (x: KeyItem): Change => ({
-        id: x.item,
-        name: x.name,
-        before: x.countA,
-        after: x.countB,
-        g2: Number(x.g2.toFixed(1)),
-        lowExpected: x.lowExpected,
-      });
-      // (by the direction of the rates, not the Log Ratio's sign: see keynessOf)
-      const strongest = (side: (x: KeyItem) => boolean) =>
-        items
-          .filter(side)
-          .sort((x, y) => y.g2 - x.g2 || compareCodeUnits(x.item, y.item))
-          .slice(0, options.top)
-          .map(changeOf);
-      changes = { from: before.period, to: last.period, risers: strongest((x) => x.direction < 0), fallers: strongest((x) => x.direction > 0) };
-    }
-    data.periods = {
-      changes,
-      timeline: {
-        periods: corpus.periods.map((p) => ({ key: p.key, tokens: p.totals.tokens })),
-        series: [...timeline].map(([id, mentions]) => ({ id, name: name(id), focus: focus.includes(id), mentions })),
-      },
-      by,
-      tops: periodTops.map((t) => ({ ...t, entities: t.entities.map(([id, e]) => ({ id, name: name(id), mentions: e.mentions })) })),
-      bursts: [...bursts]
-        .sort((x, y) => y.z - x.z || compareCodeUnits(x.period, y.period) || compareCodeUnits(x.id, y.id))
-        .slice(0, options.top)
-        .map((b) => ({ ...b, name: name(b.id) })),
-    };
-  }
+  if (options.periods) data.periods = await periodData(corpus, options, options.periods);
+  await addEvidence(corpus, data, options.reprocessing);
   return data;
 }
 
-/** the first mention of an entity in each of its earliest documents (by day, then document id), as KWIC lines */
-async function evidenceOf(corpus: ReducedCorpus, id: string): Promise<Evidence[]> {
-  const lines: Evidence[] = [];
-  const quoted = `'${id.replace(/'/g, "''")}'`;
+/** what the reports show of the periods (analyze --by) */
+async function periodData(
+  corpus: ReducedCorpus,
+  options: ReportOptions,
+  periods: NonNullable<ReportOptions['periods']>,
+): Promise<NonNullable<ReportData['periods']>> {
+  const name = (id: string) => entityName(corpus, id).name;
+  const { by, tops, bursts, timeline, recent } = periods;
+  const focus = options.focus ?? [];
+  const names = new Map<string, string>();
+  // the period before the last against the last, by the keyness of each entity (compare's measure)
+  let changes: NonNullable<ReportData['periods']>['changes'];
+  if (recent) {
+    const [before, last] = recent;
+    const comparison = { a: before.period, b: last.period, tallyA: before.tally, tallyB: last.tally };
+    const items = keyItems(comparison, name, { minCount: CHANGE_MIN_MENTIONS, minExpected: CHANGE_MIN_MENTIONS }).filter((x) => x.kind === 'entity');
+    const changeOf = (x: KeyItem): Change => ({
+      id: x.item,
+      name: x.name,
+      before: x.countA,
+      after: x.countB,
+      g2: Number(x.g2.toFixed(1)),
+      lowExpected: x.lowExpected,
+    });
+    // (by the direction of the rates, not the Log Ratio's sign: see keynessOf)
+    const strongest = (side: (x: KeyItem) => boolean) =>
+      items
+        .filter((x) => side(x) && x.g2 >= MIN_G2)
+        .sort((x, y) => y.g2 - x.g2 || compareCodeUnits(x.item, y.item))
+        .slice(0, options.top)
+        .map(changeOf);
+    // the pairs seen together in --min-pair-count units in one of the two periods and not in the other, as compare finds them
+    const network = networkSummary(comparison, edgeChanges(comparison, options.minTermPairCount), options.top);
+    for (const e of [...network.gained, ...network.lost]) for (const id of [e.source, e.target]) names.set(id, name(id));
+    changes = { from: before.period, to: last.period, risers: strongest((x) => x.direction < 0), fallers: strongest((x) => x.direction > 0), network };
+  }
+  return {
+    by,
+    tops: tops.map((t) => ({ ...t, entities: t.entities.map(([id, e]) => ({ id, name: name(id), mentions: e.mentions })) })),
+    bursts: [...bursts]
+      .sort((x, y) => y.z - x.z || compareCodeUnits(x.period, y.period) || compareCodeUnits(x.id, y.id))
+      .slice(0, options.top)
+      .map((b) => ({ ...b, name: name(b.id) })),
+    changes,
+    keywords: await periodKeywords(corpus, options.minTermCount, options.topPerGroup),
+    names,
+    timeline: {
+      periods: corpus.periods.map((p) => ({ key: p.key, tokens: p.totals.tokens })),
+      series: [...timeline].map(([id, mentions]) => ({ id, name: name(id), focus: focus.includes(id), mentions })),
+    },
+  };
+}
+
+/**
+ * Each period's terms most typical of it against the other periods together: G² of the term's count
+ * in the period and in the others against each side's word tokens (compare's keyness), the terms
+ * commoner in the period, strongest first. Terms counted fewer than `minTermCount` times over the
+ * periods (term_timeline.csv's floor), fewer than PERIOD_KEYWORD_MIN_COUNT times in the period, or with a G² below
+ * MIN_G2 are left out.
+ */
+async function periodKeywords(corpus: ReducedCorpus, minTermCount: number, top: number): Promise<PeriodKeywords[]> {
+  const periods = corpus.periods;
+  if (periods.length < 2 || top <= 0) return [];
+  const tokensOf = new Map(periods.map((p) => [p.id, p.totals.tokens]));
+  const allTokens = periods.reduce((n, p) => n + p.totals.tokens, 0);
+  const ranks = corpus.terms.vocabulary.ranks();
+  const kept = new Map<number, { term: number; count: number; g2: number }[]>();
   const sql = `
-    SELECT day, outlet, surface, context FROM mentions WHERE entity_id = ${quoted}
-    QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY block, start) = 1
-    ORDER BY day, doc_id LIMIT ${EVIDENCE_LINES}`;
-  for await (const [day, outlet, surface, context] of storeOf(corpus).rows(sql)) {
-    const sentence = String(context ?? '');
-    const match = String(surface ?? '');
-    const at = sentence.indexOf(match);
-    lines.push(
-      at < 0
-        ? { day: String(day ?? ''), outlet: String(outlet ?? ''), before: sentence, match: '', after: '' }
-        : { day: String(day ?? ''), outlet: String(outlet ?? ''), before: sentence.slice(0, at), match, after: sentence.slice(at + match.length) },
+    WITH totals AS (SELECT term, sum(count)::INTEGER AS total FROM period_terms GROUP BY term HAVING sum(count) >= ${minTermCount})
+    SELECT p.period, p.term, p.count::INTEGER, t.total FROM period_terms p JOIN totals t ON t.term = p.term WHERE p.count >= ${PERIOD_KEYWORD_MIN_COUNT}`;
+  for await (const [period, term, count, total] of storeOf(corpus).integerChunks(sql)) {
+    for (let i = 0; i < period!.length; i++) {
+      const p = period![i]!;
+      const tokens = tokensOf.get(p)!;
+      const rest = allTokens - tokens;
+      const [n, others] = [count![i]!, total![i]! - count![i]!];
+      if (rest <= 0 || n * rest <= others * tokens) continue;
+      const g2 = Number(keynessOf(n, others, tokens, rest).g2.toFixed(1));
+      if (g2 < MIN_G2) continue;
+      const list = kept.get(p) ?? [];
+      kept.set(p, list);
+      const candidate = { term: term![i]!, count: n, g2 };
+      const before = (x: typeof candidate, y: typeof candidate) => y.g2 - x.g2 || ranks[x.term]! - ranks[y.term]!;
+      if (list.length === top && before(candidate, list[top - 1]!) > 0) continue;
+      let at = list.length;
+      while (at > 0 && before(candidate, list[at - 1]!) < 0) at--;
+      list.splice(at, 0, candidate);
+      if (list.length > top) list.pop();
+    }
+  }
+  const strings = corpus.terms.vocabulary.strings;
+  return periods.map((p) => ({
+    period: p.key,
+    documents: p.totals.documents,
+    tokens: p.totals.tokens,
+    terms: (kept.get(p.id) ?? []).map((x) => ({ term: strings[x.term]!, count: x.count, g2: x.g2 })),
+  }));
+}
+
+/** what each chart's evidence is called in report.md */
+const EVIDENCE_TITLES: Record<string, string> = {
+  'top-keywords': 'Top keywords',
+  'top-people': 'People',
+  'top-places': 'Countries and places',
+  'top-organizations': 'Organizations',
+  'entity-network': 'The entity network: its strongest association',
+  'entity-pairs': 'Entities named together most often',
+  'entity-timeline': 'Mentions over time',
+  'period-keywords': 'Keywords of the last period',
+  risers: 'Risers',
+  fallers: 'Fallers',
+  'network-gained': 'Pairs gained',
+  'network-lost': 'Pairs lost',
+  bursts: 'Bursts',
+};
+
+/** each chart's evidence (see ReportData.evidence) */
+async function addEvidence(corpus: ReducedCorpus, data: ReportData, again: Reprocessing | undefined): Promise<void> {
+  const MENTIONS = 'entity_mentions.csv has every mention';
+  const add = (chart: string, about: string, source: string, lines: Evidence[]) => {
+    if (lines.length > 0) data.evidence.set(chart, { title: EVIDENCE_TITLES[chart]!, about, source, lines });
+  };
+  const topTerm = data.topTerms[0];
+  if (topTerm && again) add('top-keywords', topTerm.term, `zhtext kwic ${topTerm.term} lists every line`, await termEvidence(corpus, again, topTerm.term));
+  for (const [chart, entities] of [
+    ['top-people', data.topByKind.people],
+    ['top-places', data.topByKind.places],
+    ['top-organizations', data.topByKind.organizations],
+  ] as const) {
+    const first = entities[0];
+    if (first) add(chart, first.name, MENTIONS, await entityEvidence(corpus, first.id));
+  }
+  // the network's strongest line: the pair of the highest association
+  const strongest = [...data.network.edges].sort((x, y) => y.npmi - x.npmi || y.count - x.count || compareCodeUnits(x.a, y.a) || compareCodeUnits(x.b, y.b))[0];
+  if (strongest) {
+    const nameOf = (id: string) => data.network.nodes.find((n) => n.id === id)?.name ?? id;
+    add('entity-network', `${nameOf(strongest.a)} and ${nameOf(strongest.b)}`, MENTIONS, await pairEvidence(corpus, strongest.a, strongest.b));
+  }
+  const pair = data.entityPairs[0];
+  if (pair?.ids) add('entity-pairs', `${pair.a} and ${pair.b}`, MENTIONS, await pairEvidence(corpus, pair.ids[0], pair.ids[1]));
+  const periods = data.periods;
+  if (!periods) return;
+  // the timeline: the first entity asked for with --focus (or the first charted) in its period of the highest rate
+  const { timeline } = periods;
+  const charted = timeline.series.find((e) => e.focus) ?? timeline.series[0];
+  if (charted) {
+    let peak = -1;
+    let peakRate = 0;
+    charted.mentions.forEach((n, k) => {
+      const tokens = timeline.periods[k]!.tokens;
+      const rate = tokens > 0 ? n / tokens : 0;
+      if (rate > peakRate) [peak, peakRate] = [k, rate];
+    });
+    const period = timeline.periods[peak]?.key;
+    if (period)
+      add(
+        'entity-timeline',
+        `${charted.name} in ${period}, its ${periods.by} of most mentions for its size`,
+        MENTIONS,
+        await entityEvidence(corpus, charted.id, daysOfPeriod(period)),
+      );
+  }
+  const { changes, bursts, keywords } = periods;
+  if (changes) {
+    const riser = changes.risers[0];
+    if (riser) add('risers', `${riser.name} in ${changes.to}`, MENTIONS, await entityEvidence(corpus, riser.id, daysOfPeriod(changes.to)));
+    const faller = changes.fallers[0];
+    if (faller) add('fallers', `${faller.name} in ${changes.from}`, MENTIONS, await entityEvidence(corpus, faller.id, daysOfPeriod(changes.from)));
+    const pairName = (e: EdgeChange) => `${periods.names.get(e.source)} and ${periods.names.get(e.target)}`;
+    const gained = changes.network.gained[0];
+    if (gained)
+      add(
+        'network-gained',
+        `${pairName(gained)} in ${changes.to}`,
+        MENTIONS,
+        await pairEvidence(corpus, gained.source, gained.target, daysOfPeriod(changes.to)),
+      );
+    const lost = changes.network.lost[0];
+    if (lost)
+      add('network-lost', `${pairName(lost)} in ${changes.from}`, MENTIONS, await pairEvidence(corpus, lost.source, lost.target, daysOfPeriod(changes.from)));
+  }
+  const burst = bursts[0];
+  if (burst) add('bursts', `${burst.name} in ${burst.period}`, MENTIONS, await entityEvidence(corpus, burst.id, daysOfPeriod(burst.period)));
+  const last = keywords.at(-1);
+  const lastTerm = last?.terms[0];
+  if (last && lastTerm && again) {
+    add(
+      'period-keywords',
+      `${lastTerm.term} in ${last.period}`,
+      `zhtext kwic ${lastTerm.term} --days ${last.period} lists every line`,
+      await termEvidence(corpus, again, lastTerm.term, daysOfPeriod(last.period)),
     );
   }
-  return lines;
 }
 
 /** report.md */
@@ -402,6 +548,7 @@ export function markdownOf(data: ReportData): string {
   for (const [i, p] of data.termPairs.entries()) out.push(`| ${i + 1} | ${cell(p.a)} | ${cell(p.b)} | ${p.count} | ${p.docs} |`);
   out.push('');
   if (data.periods) periodSections(out, data.periods);
+  evidenceSection(out, data.evidence);
   return out.join('\n');
 }
 
@@ -413,7 +560,7 @@ export const TFIDF_NOTE =
   "TF-IDF = count × (ln((1 + N) / (1 + docs)) + 1), N = documents analysed; per outlet and per day, the count is the group's and the idf the corpus's.";
 
 /** the entities of each period, and the strongest bursts (analyze --by) */
-function periodSections(out: string[], { by, tops, bursts, timeline, changes }: NonNullable<ReportData['periods']>): void {
+function periodSections(out: string[], { by, tops, bursts, timeline, changes, keywords, names }: NonNullable<ReportData['periods']>): void {
   out.push(`## Entities by ${by}`, '', 'Mentions per 10,000 word tokens of the period in brackets (entity_timeline.csv has every entity and period).', '');
   out.push(`| ${by} | docs | tokens | top entities (mentions, per 10k tokens) |`, '|---|---:|---:|---|');
   for (const t of tops) {
@@ -432,11 +579,24 @@ function periodSections(out: string[], { by, tops, bursts, timeline, changes }: 
     out.push(`| ${p.key} | ${timeline.series.map((e) => `${e.mentions[k]} (${per10k(e.mentions[k]!, p.tokens)})`).join(' | ')} |`);
   });
   out.push('');
+  if (keywords.length > 0) {
+    out.push(
+      `## Keywords by ${by}`,
+      '',
+      `The terms that set each ${by} apart from the others together, by G² of the term's count in the ${by} and in the others against each side's word tokens (as compare measures keyness): terms commoner in the ${by}, strongest first, among those counted ${PERIOD_KEYWORD_MIN_COUNT} times or more in it with a G² of ${MIN_G2} or more (p < 0.05); count and G² in brackets (term_timeline.csv has every period's counts and tokens).`,
+      '',
+      `| ${by} | docs | keywords (count, G²) |`,
+      '|---|---:|---|',
+    );
+    for (const k of keywords)
+      out.push(`| ${k.period} | ${k.documents} | ${k.terms.map((t) => `${cell(t.term)} (${t.count}, ${t.g2.toFixed(1)})`).join(', ')} |`);
+    out.push('');
+  }
   if (changes) {
     out.push(
       `## Risers and fallers, ${changes.from} to ${changes.to}`,
       '',
-      `Entities mentioned more (risers, ↑) or less (fallers, ↓) in ${changes.to} than in ${changes.from} for each period's word tokens, ranked by G² as compare ranks keyness (${CHANGE_MIN_MENTIONS} mentions or more in the two together; † an expected count below ${CHANGE_MIN_MENTIONS}).`,
+      `Entities mentioned more (risers, ↑) or less (fallers, ↓) in ${changes.to} than in ${changes.from} for each period's word tokens, ranked by G² as compare ranks keyness (${CHANGE_MIN_MENTIONS} mentions or more in the two together, G² ${MIN_G2} or more: p < 0.05; † an expected count below ${CHANGE_MIN_MENTIONS}). \`zhtext compare --a <period> --b <period>\` compares any two periods.`,
       '',
       `| # | entity | ${changes.from} | ${changes.to} | G² |`,
       '|---:|---|---:|---:|---:|',
@@ -445,7 +605,14 @@ function periodSections(out: string[], { by, tops, bursts, timeline, changes }: 
     for (const [i, [arrow, c]] of rows.entries()) {
       out.push(`| ${i + 1} | ${arrow} ${cell(c.name)}${c.lowExpected ? ' †' : ''} | ${c.before} | ${c.after} | ${c.g2.toFixed(1)} |`);
     }
-    out.push('');
+    out.push(
+      '',
+      `## The entity network, ${changes.from} to ${changes.to}`,
+      '',
+      `Entity pairs seen together in enough units to be drawn in one ${by}'s network and not in the other's (network_${changes.from}.gexf and network_${changes.to}.gexf hold both networks).`,
+      '',
+    );
+    networkChangeTables(out, changes.network, (id) => names.get(id) ?? id, '###');
   }
   out.push(
     '## Strongest bursts',

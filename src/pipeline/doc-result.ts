@@ -42,6 +42,9 @@ export interface KwicLine {
   outlet: string;
   /** the sentence in the original script, the match marked 【…】 */
   context: string;
+  /** where the opening mark is in context, and the match's length (the sentence may hold 【 of its own) */
+  at: number;
+  length: number;
   path: string;
   /** for ordering: the match's place in its document */
   block: number;

@@ -17,7 +17,7 @@ import { fingerprintOf } from '../cache/fingerprint.js';
 import { DictionaryError } from '../errors.js';
 import type { DocResult } from './doc-result.js';
 import { createDocProcessor, type DocJob, type ReadyInfo, type TaskConfig } from './process.js';
-import { defaultDictionaryDir } from './resources.js';
+import { defaultDictionaryDir, type Resources } from './resources.js';
 
 export interface PoolOptions {
   workers: number;
@@ -28,6 +28,8 @@ export interface PoolOptions {
   onReady?: (info: ReadyInfo) => void;
   /** filled in as the run goes */
   stats?: CacheStats;
+  /** the task's resources, loaded once by whoever asks first: this thread's processor uses them (worker threads load their own) */
+  resources?: () => Resources;
 }
 
 /** What the cache did in a run. */
@@ -220,7 +222,7 @@ function openCache(options: PoolOptions): OpenCache | undefined {
 
 /** one worker: the documents are processed here, as they are offered */
 function inThread(options: PoolOptions, events: EngineEvents): Engine {
-  const processor = createDocProcessor(options.task);
+  const processor = createDocProcessor(options.task, options.resources?.());
   const cache = options.cacheDir ? new DocCache(options.cacheDir) : undefined;
   return {
     info: processor.info,

@@ -60,13 +60,7 @@ export const MATCH_CLOSE = '】';
 
 /** A processor over resources loaded once (or the ones given, when the caller has them). */
 export function createDocProcessor(task: TaskConfig, loaded?: Resources): DocProcessor {
-  const resources =
-    loaded ??
-    loadResources({
-      ...(task.dictionaryDir ? { dictionaryDir: task.dictionaryDir } : {}),
-      entityFiles: task.entityFiles,
-      ...(task.recognizer ? { recognizer: task.recognizer } : {}),
-    });
+  const resources = loaded ?? loadTaskResources(task);
   const pipeline = createPipeline({ tzOffsetMinutes: task.tzOffsetMinutes, unit: task.unit }, resources);
   const query = task.kwicQuery === undefined ? undefined : kwicQueryOf(task.kwicQuery, resources);
   const lines = query && concordance(query, resources);
@@ -87,6 +81,15 @@ export function createDocProcessor(task: TaskConfig, loaded?: Resources): DocPro
     },
     info,
   };
+}
+
+/** the resources a task names */
+export function loadTaskResources(task: TaskConfig): Resources {
+  return loadResources({
+    ...(task.dictionaryDir ? { dictionaryDir: task.dictionaryDir } : {}),
+    entityFiles: task.entityFiles,
+    ...(task.recognizer ? { recognizer: task.recognizer } : {}),
+  });
 }
 
 function readAndProcess(path: string, given: Uint8Array | undefined, process: (file: { path: string; bytes: Buffer }) => Doc): Doc {
@@ -163,8 +166,9 @@ function concordance({ kind, key }: KwicQuery, resources: Resources): (doc: Doc)
       const text = doc.blocks[block]!.text;
       const sentences = doc.sentences[block]!;
       const sentence = sentences[spanIndexAt(sentences, start)]!;
-      const context = text.slice(sentence.start, start) + MATCH_OPEN + text.slice(start, end) + MATCH_CLOSE + text.slice(end, Math.max(end, sentence.end));
-      return { date: doc.meta.date ?? '', outlet: doc.meta.outlet ?? '', context, path: doc.path, block, start };
+      const before = text.slice(sentence.start, start);
+      const context = before + MATCH_OPEN + text.slice(start, end) + MATCH_CLOSE + text.slice(end, Math.max(end, sentence.end));
+      return { date: doc.meta.date ?? '', outlet: doc.meta.outlet ?? '', context, path: doc.path, block, start, at: before.length, length: end - start };
     });
   };
 }
