@@ -110,12 +110,12 @@ export function comparisonReport(
 /** the pairs gained and lost between two networks, as two tables under headings of the level given */
 export function networkChangeTables(out: string[], n: NetworkSummary, nameOf: NameOf, heading: string): void {
   for (const change of ['gained', 'lost'] as const) {
-    out.push(
-      `${heading} ${change === 'gained' ? `Gained in ${n.b}` : `Lost from ${n.a}`}`,
-      '',
-      `| # | pair | units in ${n.a} | units in ${n.b} |`,
-      '|---:|---|---:|---:|',
-    );
+    out.push(`${heading} ${change === 'gained' ? `Gained in ${n.b}` : `Lost from ${n.a}`}`, '');
+    if (n[change].length === 0) {
+      out.push('None.', '');
+      continue;
+    }
+    out.push(`| # | pair | units in ${n.a} | units in ${n.b} |`, '|---:|---|---:|---:|');
     for (const [i, e] of n[change].entries()) {
       out.push(`| ${i + 1} | ${cell(nameOf(e.source))} – ${cell(nameOf(e.target))} | ${e.countA} | ${e.countB} |`);
     }

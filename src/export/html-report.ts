@@ -56,8 +56,8 @@ function svgOf(name: string, option: object, height: number, width = WIDTH): str
 }
 
 /** a horizontal bar chart of a top list, first at the top, each bar with its value */
-export function barChart(name: string, labels: string[], values: number[], color: string): string {
-  if (labels.length === 0) return '<p class="empty">Nothing to show.</p>';
+export function barChart(name: string, labels: string[], values: number[], color: string, empty = 'Nothing to show.'): string {
+  if (labels.length === 0) return `<p class="empty">${escaped(empty)}</p>`;
   const height = 40 + labels.length * 24;
   return svgOf(
     name,
@@ -249,6 +249,7 @@ export function networkChangeFigures(
       pairs('gained').map((e) => `${nameOf(e.source)} – ${nameOf(e.target)}`),
       pairs('gained').map((e) => e.countB),
       '#59a14f',
+      `No pair gained in ${n.b}.`,
     ),
     sources.gained,
     evidence.gained,
@@ -259,6 +260,7 @@ export function networkChangeFigures(
       pairs('lost').map((e) => `${nameOf(e.source)} – ${nameOf(e.target)}`),
       pairs('lost').map((e) => e.countA),
       '#e15759',
+      `No pair lost from ${n.a}.`,
     ),
     sources.lost,
     evidence.lost,
@@ -422,6 +424,7 @@ export function htmlOf(data: ReportData): string {
                 last.terms.slice(0, BARS).map((t) => `${t.term} (${t.count})`),
                 last.terms.slice(0, BARS).map((t) => t.g2),
                 '#f28e2b',
+                `No term sets ${last.period} apart (${PERIOD_KEYWORD_MIN_COUNT} times or more, G² ${MIN_G2} or more).`,
               ),
               'term_timeline.csv',
               evidenceList(data.evidence, 'period-keywords'),
@@ -448,6 +451,7 @@ export function htmlOf(data: ReportData): string {
               changes.risers.slice(0, BARS).map((c) => `${c.name}${c.lowExpected ? ' †' : ''} (${c.before}→${c.after})`),
               changes.risers.slice(0, BARS).map((c) => c.g2),
               '#59a14f',
+              `No entity rose with a G² of ${MIN_G2} or more.`,
             ),
             'entity_timeline.csv',
             evidenceList(data.evidence, 'risers'),
@@ -458,6 +462,7 @@ export function htmlOf(data: ReportData): string {
               changes.fallers.slice(0, BARS).map((c) => `${c.name}${c.lowExpected ? ' †' : ''} (${c.before}→${c.after})`),
               changes.fallers.slice(0, BARS).map((c) => c.g2),
               '#e15759',
+              `No entity fell with a G² of ${MIN_G2} or more.`,
             ),
             'entity_timeline.csv',
             evidenceList(data.evidence, 'fallers'),

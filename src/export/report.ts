@@ -598,10 +598,10 @@ function periodSections(out: string[], { by, tops, bursts, timeline, changes, ke
       '',
       `Entities mentioned more (risers, ↑) or less (fallers, ↓) in ${changes.to} than in ${changes.from} for each period's word tokens, ranked by G² as compare ranks keyness (${CHANGE_MIN_MENTIONS} mentions or more in the two together, G² ${MIN_G2} or more: p < 0.05; † an expected count below ${CHANGE_MIN_MENTIONS}). \`zhtext compare --a <period> --b <period>\` compares any two periods.`,
       '',
-      `| # | entity | ${changes.from} | ${changes.to} | G² |`,
-      '|---:|---|---:|---:|---:|',
     );
     const rows = [...changes.risers.map((c) => ['↑', c] as const), ...changes.fallers.map((c) => ['↓', c] as const)];
+    if (rows.length === 0) out.push(`No entity rose or fell with a G² of ${MIN_G2} or more.`);
+    else out.push(`| # | entity | ${changes.from} | ${changes.to} | G² |`, '|---:|---|---:|---:|---:|');
     for (const [i, [arrow, c]] of rows.entries()) {
       out.push(`| ${i + 1} | ${arrow} ${cell(c.name)}${c.lowExpected ? ' †' : ''} | ${c.before} | ${c.after} | ${c.g2.toFixed(1)} |`);
     }
