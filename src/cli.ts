@@ -7,6 +7,7 @@ import { runAnalyze } from './commands/analyze.js';
 import { runCompare } from './commands/compare.js';
 import { formatKwic, runKwic } from './commands/kwic.js';
 import { FILES_PER_WORKER } from './commands/runner.js';
+import { runWorker } from './commands/worker.js';
 import { UsageError } from './errors.js';
 import { type BioSentence, readBio, writeBio } from './eval/bio.js';
 import { createSentenceTagger, evaluateNer, formatScores } from './eval/ner.js';
@@ -24,6 +25,7 @@ Usage:
   zhtext compare <files or folders…> --out <dir> [--a <period> --b <period>] [options]
   zhtext kwic <files or folders…> <entity id or term> [options]
   zhtext eval ner --gold <BIO file> [--pred-out <file>] [--entities <file>]
+  zhtext worker --queue <redis://host:port[/db]> [--concurrency <n>] [--stall-seconds <n>]
   zhtext --help | --version
 
 analyze reads Jekyll posts (.md, .markdown), HTML (.html, .htm) and text (.txt) files, recursively
@@ -39,6 +41,9 @@ others, and each period's network with the one before.
 
 kwic prints every match of an entity id (as in entities.csv: US, per:joe_biden) or a term (as in
 terms.csv) in its sentence: date, outlet, the sentence with the match marked 【】, path.
+
+worker takes documents from the queue of runs started with --queue, on any machine with the same
+zhtext and dictionaries, until stopped (Ctrl-C or SIGTERM: the documents in hand are finished).
 
 eval ner tags each sentence of a BIO file (one character and its label a line, a blank line
 between sentences; labels PER, LOC, ORG) and prints span-exact precision, recall and F1 per type.
@@ -85,6 +90,13 @@ Options:
   --cache <dir>          where each document's result is kept, so a rerun computes only new and
                          changed files (default ${defaultCacheDir().replace(homedir(), '~')})
   --no-cache             compute every document; read and write no cache
+  --queue <url>          (analyze, compare, kwic) send the documents to workers through this Redis
+                         (redis://host:port[/db]) instead of this machine's threads; (worker) the
+                         Redis to take them from. The outputs are the same, byte for byte
+  --concurrency <n>      (worker) documents processed at once, one thread each (default: the
+                         number of cores, ${availableParallelism()} here)
+  --stall-seconds <n>    (worker) a job whose worker stops answering for this long goes to another
+                         worker (default 30)
   --quiet                no progress output
   -h, --help             this help
   -v, --version          the version
@@ -120,6 +132,9 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       case 'kwic':
         // the last argument is the entity id or term, the ones before are files and folders
         return await kwicCommand({ ...raw, inputs: args.slice(0, -1), ...(args.length > 0 ? { query: args.at(-1)! } : {}) }, io);
+      case 'worker':
+        if (args.length > 0) return usage(io.err, `worker takes no files or folders (got ${args[0]})`);
+        return await workerCommand(raw, io);
       case 'eval':
         if (args[0] !== 'ner' || args.length > 1) return usage(io.err, 'eval takes one kind: zhtext eval ner --gold <file>');
         return evalCommand(raw, io);
@@ -166,6 +181,9 @@ function parseCommandLine(argv: string[]) {
       workers: { type: 'string' },
       cache: { type: 'string' },
       'no-cache': { type: 'boolean' },
+      queue: { type: 'string' },
+      concurrency: { type: 'string' },
+      'stall-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -196,6 +214,7 @@ async function analyzeCommand(raw: RawOptions, quiet: boolean, io: Io): Promise<
         }
       },
       onWarning: (message) => progress.warn(message),
+      onWorkers: (count) => progress.log(`queue: ${count} worker${count === 1 ? '' : 's'} connected`),
     });
     progress.done();
     io.err.write(
@@ -214,6 +233,7 @@ async function compareCommand(raw: RawOptions, quiet: boolean, io: Io): Promise<
     const summary = await runCompare(raw, {
       onDocument: (done, total) => progress.update(done, total),
       onWarning: (message) => progress.warn(message),
+      onWorkers: (count) => progress.log(`queue: ${count} worker${count === 1 ? '' : 's'} connected`),
     });
     progress.done();
     for (const c of summary.comparisons) {
@@ -243,6 +263,21 @@ async function kwicCommand(raw: RawOptions, io: Io): Promise<number> {
   if (result.lines.length === 0)
     io.err.write('zhtext: no matches; an entity is named by its id as in entities.csv (US, per:joe_biden), a term as in terms.csv\n');
   return 0;
+}
+
+async function workerCommand(raw: RawOptions, io: Io): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const summary = await runWorker(raw, { say: (line) => io.err.write(`zhtext worker: ${line}\n`), signal: controller.signal });
+    io.err.write(`zhtext worker: ${summary.computed} documents computed, ${summary.cached} read from the cache, ${summary.refused} refused\n`);
+    return 0;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
 
 function evalCommand(raw: RawOptions, io: Io): number {

@@ -18,6 +18,7 @@ export const MESSAGE_CODES = {
   'near-copy': { severity: 'info', help: 'a near-copy of an earlier document (a syndicated story), counted once with --dedupe' },
   'not-a-post': { severity: 'info', help: 'a file in an input folder that is not a post type was left out' },
   'stage-failed': { severity: 'fatal', help: 'an internal error in a stage; please report it' },
+  'queue-job-failed': { severity: 'fatal', help: 'with --queue: no worker could finish the document (it stalled or failed on every attempt)' },
   'cache-entry-corrupt': { severity: 'info', help: 'the cached result of the file was damaged: it was computed again and stored anew' },
   'csv-truncated': { severity: 'warning', help: 'a CSV table holds more rows than Excel opens: the CSV keeps the first, the Parquet file all' },
 } as const satisfies Record<string, { severity: Severity; help: string }>;

@@ -4,8 +4,10 @@
 // csv-stringify normalises its options). Defaults live here too. Nothing here reads a post; files the
 // options name (--entities, --gold, the inputs) are checked for existence and readability only.
 import { accessSync, constants, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defaultCacheDir } from './cache/doc-cache.js';
 import { UsageError } from './errors.js';
+import { parseQueueAddress, type QueueAddress } from './queue/connection.js';
 import { type DayRange, PERIOD_UNITS, type PeriodUnit, parseDayRange } from './text/periods.js';
 import { formatOffset, parseOffset } from './text/time-zone.js';
 import type { CooccurrenceUnit, RecognizerKind, Script } from './types.js';
@@ -27,6 +29,8 @@ export type OptionErrorCode =
   | 'OPTION_INVALID_PERIOD'
   /** a time zone that is not a fixed UTC offset */
   | 'OPTION_INVALID_TIME_ZONE'
+  /** a queue address that is not redis://host:port[/db] */
+  | 'OPTION_INVALID_QUEUE'
   /** two options that contradict each other */
   | 'OPTION_CONFLICT'
   /** a file or folder named by an option that does not exist or cannot be read */
@@ -108,6 +112,12 @@ export interface RawOptions {
   cache?: string;
   /** compute every document, reading and writing no cache */
   noCache?: boolean;
+  /** redis://host:port[/db]: the documents go to workers through this Redis (analyze, compare, kwic), or the worker takes jobs from it */
+  queue?: string;
+  /** worker: documents processed at once, one worker thread each */
+  concurrency?: string | number;
+  /** worker: how long a job whose worker stopped answering waits before another worker takes it */
+  stallSeconds?: string | number;
 }
 
 /** Which documents count: the filters, applied alike by every command that reads a corpus. */
@@ -139,6 +149,8 @@ export interface CorpusConfig {
   readonly workers?: number;
   /** the cache folder of per-document results; absent, no cache */
   readonly cacheDir?: string;
+  /** --queue: the documents go to workers through this Redis */
+  readonly queue?: QueueAddress;
 }
 
 export interface AnalyzeConfig extends CorpusConfig {
@@ -186,7 +198,19 @@ export interface EvalNerConfig {
   readonly recognizer?: RecognizerKind;
 }
 
-export type Config = AnalyzeConfig | CompareConfig | KwicConfig | EvalNerConfig;
+export interface WorkerConfig {
+  readonly command: 'worker';
+  readonly queue: QueueAddress;
+  /** worker threads, each processing one document at a time */
+  readonly concurrency: number;
+  /** a job whose worker stopped answering for this long is given to another */
+  readonly stallSeconds: number;
+  readonly dictionaryDir?: string;
+  /** where the worker keeps the results it computes; absent, no cache */
+  readonly cacheDir?: string;
+}
+
+export type Config = AnalyzeConfig | CompareConfig | KwicConfig | EvalNerConfig | WorkerConfig;
 export type CommandName = Config['command'];
 
 /** the options of every command that reads a corpus */
@@ -204,6 +228,7 @@ const CORPUS_OPTIONS: (keyof RawOptions)[] = [
   'workers',
   'cache',
   'noCache',
+  'queue',
 ];
 
 /** the options each command takes (besides --quiet, which only the command line reads) */
@@ -212,6 +237,7 @@ const ACCEPTS: Record<CommandName, ReadonlySet<keyof RawOptions>> = {
   compare: new Set([...CORPUS_OPTIONS, 'out', 'by', 'unit', 'a', 'b', 'minCount', 'minExpected', 'minPairCount', 'top']),
   kwic: new Set([...CORPUS_OPTIONS, 'query']),
   'eval-ner': new Set(['gold', 'predOut', 'entities', 'dictionaryDir', 'recognizer']),
+  worker: new Set(['queue', 'concurrency', 'stallSeconds', 'dictionaryDir', 'cache', 'noCache']),
 };
 
 /** the option as the command line spells it: minPairCount → --min-pair-count */
@@ -293,6 +319,24 @@ export function evalNerConfig(raw: RawOptions): EvalNerConfig {
   return check.done(config);
 }
 
+/** a worker's seconds before a job whose worker stopped answering goes to another */
+export const DEFAULT_STALL_SECONDS = 30;
+
+export function workerConfig(raw: RawOptions): WorkerConfig {
+  const check = new Checker(raw, 'worker');
+  const queue = check.queue();
+  if (!queue && raw.queue === undefined) check.problem('OPTION_REQUIRED', 'queue', undefined, 'worker needs --queue redis://host:port[/db]');
+  const config: WorkerConfig = {
+    command: 'worker',
+    queue: queue ?? parseQueueAddress('redis://127.0.0.1')!,
+    concurrency: check.integer('concurrency', availableParallelism()),
+    stallSeconds: check.integer('stallSeconds', DEFAULT_STALL_SECONDS),
+    ...optional('dictionaryDir', check.dictionaryDir()),
+    ...optional('cacheDir', check.cache()),
+  };
+  return check.done(config);
+}
+
 /**
  * The UTC offset in minutes a time zone stands for: text such as +08:00, UTC+8 or -05:00, or a whole
  * number of minutes within ±14 hours. Throws an OptionsError when it is neither.
@@ -315,6 +359,7 @@ function timeZoneMessage(value: unknown): string {
 /** the run.json form of a configuration: the options as given or defaulted, snake_case, lists sorted */
 export function describeConfig(config: Config): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (config.command === 'worker') return out;
   if (config.command !== 'eval-ner') {
     out.tz = formatOffset(config.tzOffsetMinutes);
     out.unit = unitName(config.unit);
@@ -411,7 +456,23 @@ class Checker {
       unit: this.unit(),
       ...optional('workers', this.raw.workers === undefined ? undefined : this.integer('workers', 1)),
       ...optional('cacheDir', this.cacheDir()),
+      ...optional('queue', this.queue()),
     };
+  }
+
+  /** --queue redis://host:port[/db], read and checked (no connection is tried here) */
+  queue(): QueueAddress | undefined {
+    const value = this.raw.queue;
+    if (value === undefined) return undefined;
+    const address = typeof value === 'string' ? parseQueueAddress(value) : undefined;
+    if (!address)
+      this.problem('OPTION_INVALID_QUEUE', 'queue', value, `--queue "${value}" is not a Redis address such as redis://127.0.0.1:6379 or redis://host:6379/2`);
+    return address;
+  }
+
+  /** the cache folder (see cacheDir) */
+  cache(): string | undefined {
+    return this.cacheDir();
   }
 
   /** --cache <dir>, the default folder, or none with --no-cache */
@@ -519,7 +580,7 @@ class Checker {
   }
 
   /** a whole number ≥ 1, given as a number or as digits */
-  integer(key: 'minPairCount' | 'minTermCount' | 'top' | 'minCount' | 'workers', fallback: number): number {
+  integer(key: 'minPairCount' | 'minTermCount' | 'top' | 'minCount' | 'workers' | 'concurrency' | 'stallSeconds', fallback: number): number {
     const value = this.raw[key];
     if (value === undefined) return fallback;
     const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;

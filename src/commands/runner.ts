@@ -23,6 +23,8 @@ export interface RunHooks {
   onWarning?: (message: string) => void;
   /** data rows a CSV table may hold before it is cut (Excel's limit; smaller in tests) */
   csvRowLimit?: number;
+  /** with --queue: the number of workers connected to it, when it changes */
+  onWorkers?: (count: number) => void;
 }
 
 /** What a command asks of the run: periods, the tables to keep, where they go, kwic's query. */
@@ -109,6 +111,14 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
     resources,
     onReady: (ready: ReadyInfo) => (info = ready),
     ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}),
+    ...(config.queue
+      ? {
+          queue: {
+            address: config.queue,
+            hooks: { say: (message: string) => hooks.onWarning?.(message), onWorkers: (count: number) => hooks.onWorkers?.(count) },
+          },
+        }
+      : {}),
   };
   for await (const result of processInOrder(files(), pool)) {
     reducer ??= await reducerOf(info!);
@@ -177,7 +187,8 @@ export function finishRun(run: CorpusRun<AnalyzeConfig | CompareConfig>, folder:
   const timing = {
     started_at: new Date(run.started).toISOString(),
     duration_ms: Date.now() - run.started,
-    workers: run.workers,
+    workers: run.config.queue ? null : run.workers,
+    queue: run.config.queue?.display ?? null,
     cache: { ...run.cache, dir: run.config.cacheDir ?? null },
     peak_memory_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };

@@ -70,6 +70,7 @@ export class OutputFolder {
     if (this.createdOutDir === undefined) {
       this.createdOutDir = !existsSync(this.outDir);
       mkdirSync(this.outDir, { recursive: true });
+      removeAbandoned(this.outDir);
       rmSync(this.staging, { recursive: true, force: true });
       mkdirSync(join(this.staging, 'parquet'), { recursive: true });
     }
@@ -231,5 +232,24 @@ export class OutputFolder {
     this.open.clear();
     rmSync(this.staging, { recursive: true, force: true });
     if (this.createdOutDir && readdirSync(this.outDir).length === 0) rmSync(this.outDir, { recursive: true, force: true });
+  }
+}
+
+/** the staging folders of runs that were killed (their process is gone on this machine): never published, removed */
+function removeAbandoned(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    const pid = /^\.zhtext-staging-(\d+)$/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
+    rmSync(join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user holds the number
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

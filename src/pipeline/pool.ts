@@ -15,6 +15,8 @@ import { Worker } from 'node:worker_threads';
 import { DocCache } from '../cache/doc-cache.js';
 import { fingerprintOf } from '../cache/fingerprint.js';
 import { DictionaryError } from '../errors.js';
+import type { QueueAddress } from '../queue/connection.js';
+import { IN_FLIGHT, inQueue, type QueueHooks } from '../queue/coordinator.js';
 import type { DocResult } from './doc-result.js';
 import { createDocProcessor, type DocJob, type ReadyInfo, type TaskConfig } from './process.js';
 import { defaultDictionaryDir, type Resources } from './resources.js';
@@ -30,6 +32,8 @@ export interface PoolOptions {
   stats?: CacheStats;
   /** the task's resources, loaded once by whoever asks first: this thread's processor uses them (worker threads load their own) */
   resources?: () => Resources;
+  /** --queue: the documents go to workers through this Redis instead of this machine's threads */
+  queue?: { address: QueueAddress; hooks?: QueueHooks };
 }
 
 /** What the cache did in a run. */
@@ -63,15 +67,15 @@ const AHEAD_PER_WORKER = 64;
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 };
 
-/** Whatever computes results: this thread, or worker threads. */
-interface Engine {
+/** Whatever computes results: this thread, worker threads, or workers through a queue. */
+export interface Engine {
   info: ReadyInfo;
   /** takes the job if it has room; its result comes through `deliver` */
   offer(job: DocJob): boolean;
   close(): Promise<void>;
 }
 
-interface EngineEvents {
+export interface EngineEvents {
   deliver(result: DocResult, cacheError?: string): void;
   fail(error: Error): void;
 }
@@ -109,7 +113,8 @@ export async function* processInOrder(paths: Iterator<string>, options: PoolOpti
   const cache = openCache(options);
   let engine: Engine | undefined;
   const startEngine = async () => {
-    engine = options.workers <= 1 ? inThread(options, events) : await inWorkers(options, events);
+    if (options.queue) engine = await inQueue(options, options.queue.address, events, options.queue.hooks);
+    else engine = options.workers <= 1 ? inThread(options, events) : await inWorkers(options, events);
     return engine;
   };
   try {
@@ -120,7 +125,7 @@ export async function* processInOrder(paths: Iterator<string>, options: PoolOpti
     }
     options.onReady?.(info);
 
-    const ahead = options.workers <= 1 ? 1 : options.workers * AHEAD_PER_WORKER;
+    const ahead = options.queue ? IN_FLIGHT : options.workers <= 1 ? 1 : options.workers * AHEAD_PER_WORKER;
     let next = 0;
     let reduced = 0;
     let pending: DocJob | undefined;
@@ -243,7 +248,7 @@ interface PoolWorker {
 }
 
 /** Worker threads, started and loaded before this returns: a bad entity file stops the run here. */
-async function inWorkers(options: PoolOptions, events: EngineEvents): Promise<Engine> {
+export async function inWorkers(options: PoolOptions, events: EngineEvents): Promise<Engine> {
   let ready = 0;
   let info: ReadyInfo | undefined;
   let loadError: Error | undefined;

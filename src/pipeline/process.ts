@@ -73,10 +73,7 @@ export function createDocProcessor(task: TaskConfig, loaded?: Resources): DocPro
         return resultOf(readAndProcess(path, bytes, pipeline.process), index, resources, lines);
       } catch (error) {
         // the stages turn their exceptions into messages; this is the last guard, so one document never costs the run
-        const doc = newDoc({ path, bytes: Buffer.alloc(0) });
-        doc.id = documentId(Buffer.from(`failed:${path}`));
-        addMessage(doc, 'stage-failed', error instanceof Error ? error.message : String(error));
-        return resultOf(doc, index, resources, undefined);
+        return failedResult(index, path, 'stage-failed', error instanceof Error ? error.message : String(error));
       }
     },
     info,
@@ -90,6 +87,14 @@ export function loadTaskResources(task: TaskConfig): Resources {
     entityFiles: task.entityFiles,
     ...(task.recognizer ? { recognizer: task.recognizer } : {}),
   });
+}
+
+/** the result of a document that could not be processed at all: where, and why (a fatal message) */
+export function failedResult(index: number, path: string, code: 'stage-failed' | 'read-failed' | 'queue-job-failed', reason: string): DocResult {
+  const doc = newDoc({ path, bytes: Buffer.alloc(0) });
+  doc.id = documentId(Buffer.from(`${code === 'read-failed' ? 'unreadable' : 'failed'}:${path}`));
+  addMessage(doc, code, reason);
+  return resultOf(doc, index, undefined, undefined);
 }
 
 function readAndProcess(path: string, given: Uint8Array | undefined, process: (file: { path: string; bytes: Buffer }) => Doc): Doc {
@@ -107,7 +112,8 @@ function readAndProcess(path: string, given: Uint8Array | undefined, process: (f
   return process({ path, bytes });
 }
 
-function resultOf(doc: Doc, index: number, resources: Resources, kwic: ((doc: Doc) => KwicLine[]) | undefined): DocResult {
+/** a processed document's result; the resources name its entities (a failed document has none) */
+function resultOf(doc: Doc, index: number, resources: Resources | undefined, kwic: ((doc: Doc) => KwicLine[]) | undefined): DocResult {
   const failed = hasFatal(doc);
   const m = doc.meta;
   const result: DocResult = {
@@ -130,7 +136,7 @@ function resultOf(doc: Doc, index: number, resources: Resources, kwic: ((doc: Do
     mentions: [],
     entityInfo: [],
   };
-  if (failed || !doc.counts) return result;
+  if (failed || !doc.counts || !resources) return result;
   result.counts = doc.counts;
   result.mentions = mentionsOf(doc);
   for (const id of doc.counts.entities) {

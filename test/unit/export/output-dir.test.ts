@@ -99,3 +99,20 @@ test('the store writes Parquet files while the run goes on: publish waits for se
     store.close();
   }
 });
+
+test('the staging folder of a killed run is removed by the next run into the folder; a running one is left alone', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'zhtext-out-'));
+  // a process number no process has (above Linux's largest), and this test's own
+  const killed = join(out, '.zhtext-staging-4194305');
+  const running = join(out, `.zhtext-staging-${process.ppid}`);
+  for (const dir of [killed, running]) {
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'terms.csv'), 'half');
+  }
+  const folder = new OutputFolder(out, undefined);
+  folder.writeText('report.md', 'new');
+  folder.publish();
+  assert.ok(!existsSync(killed));
+  assert.ok(existsSync(running));
+  assert.equal(readFileSync(join(out, 'report.md'), 'utf8'), 'new');
+});
