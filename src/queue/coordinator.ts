@@ -61,7 +61,7 @@ export async function inQueue(options: PoolOptions, address: QueueAddress, event
       ...(task.kwicQuery !== undefined ? { kwicQuery: task.kwicQuery } : {}),
       ...(task.outlets ? { outlets: task.outlets } : {}),
     },
-    entityFiles: task.entityFiles.map((file) => readFileSync(file, 'utf8')),
+    entityFiles: task.entityFiles.map((file) => readFileSync(file).toString('base64')),
   };
   await client.set(taskKey(fingerprint), JSON.stringify(wire), 'EX', TASK_TTL_SECONDS);
 

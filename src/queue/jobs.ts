@@ -27,5 +27,6 @@ export interface DocJobData {
 /** the task as a worker on another machine needs it: no paths of the coordinator's, the --entities files by content */
 export interface WireTask {
   task: Omit<TaskConfig, 'dictionaryDir' | 'entityFiles'>;
+  /** each --entities file's bytes, base64 (the fingerprint hashes them exactly) */
   entityFiles: string[];
 }

@@ -61,11 +61,12 @@ function filesOf(dir: string): string[] {
     .sort();
 }
 
-function assertSameAsLocal(dir: string): void {
-  const local = join(out, 'local');
+function assertSameFiles(dir: string, local: string): void {
   assert.deepEqual(filesOf(dir), filesOf(local));
   for (const file of filesOf(local)) assert.ok(readFileSync(join(dir, file)).equals(readFileSync(join(local, file))), `${file} differs from the local run's`);
 }
+
+const assertSameAsLocal = (dir: string) => assertSameFiles(dir, join(out, 'local'));
 
 /** how many keys of results and jobs Redis still holds */
 async function leftInRedis(): Promise<{ results: number; jobs: number }> {
@@ -189,7 +190,9 @@ test('a worker whose dictionaries differ refuses the jobs with a message, and th
   }
 });
 
-test('the same file under one name in two folders is one job, and both documents get its result', { timeout: TIMEOUT }, async () => {
+test('the same file under one name in two folders is one job, and both documents get its result; an --entities file travels with the run', {
+  timeout: TIMEOUT,
+}, async () => {
   const own = await RedisServer.start();
   const worker = await WorkerProcess.start(own.url);
   try {
@@ -209,18 +212,73 @@ test('the same file under one name in two folders is one job, and both documents
       ],
     );
     assert.match(worker.err, /ready for the run/);
+    // an --entities file only the coordinator has travels with the run: its entity is found, as locally
+    const mine = join(out, 'coordinator-only', 'mine.tsv');
+    mkdirSync(join(out, 'coordinator-only'), { recursive: true });
+    writeFileSync(mine, 'id\ttype\tname\taliases\norg:test_agency\tORG\t测试通讯社\t\n');
+    const post = join(out, 'coordinator-only', 'post.md');
+    writeFileSync(post, '---\ntitle: "消息"\ndate: 2021-06-01\n---\n<p>测试通讯社报道，美国总统发表讲话。</p>\n');
+    const queued = await zhtextAsync(['analyze', post, '--out', join(out, 'entities-queue'), '--entities', mine, '--queue', own.url, '--no-cache', '--quiet']);
+    assert.equal(queued.status, 0, queued.err);
+    const local = zhtext('analyze', post, '--out', join(out, 'entities-local'), '--entities', mine, '--no-cache', '--quiet');
+    assert.equal(local.status, 0, local.stderr);
+    const rows = readFileSync(join(out, 'entities-queue', 'entities.csv'), 'utf8');
+    assert.match(rows, /org:test_agency,ORG,测试通讯社,/);
+    assert.equal(rows, readFileSync(join(out, 'entities-local', 'entities.csv'), 'utf8'));
   } finally {
     await worker.stop();
     await own.remove();
   }
 });
 
-/** the command line in a process of its own, not blocking this one (the workers answer meanwhile) */
-function zhtextAsync(args: string[]): Promise<{ status: number | null; err: string }> {
+/** the command line in a process of its own, not blocking this one (the workers answer meanwhile); its standard output when asked */
+function zhtextAsync(args: string[], output = false): Promise<{ status: number | null; err: string; out: string }> {
   let err = '';
-  const child = spawn(process.execPath, ['bin/zhtext.js', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+  let out = '';
+  const child = spawn(process.execPath, ['bin/zhtext.js', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', output ? 'pipe' : 'ignore', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
   child.stderr!.on('data', (d) => {
     err += d;
   });
-  return new Promise((r) => child.once('exit', (status) => r({ status, err })));
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  return new Promise((r) => child.once('close', (status) => r({ status, err, out })));
 }
+
+test('compare and kwic through the queue print and write what they do locally', { timeout: TIMEOUT }, async () => {
+  const own = await RedisServer.start();
+  const worker = await WorkerProcess.start(own.url);
+  try {
+    const data = join(ROOT, 'data');
+    const queued = await zhtextAsync([
+      'compare',
+      data,
+      '--out',
+      join(out, 'compare-queue'),
+      '--by',
+      'day',
+      '--min-count',
+      '1',
+      '--queue',
+      own.url,
+      '--no-cache',
+      '--quiet',
+    ]);
+    assert.equal(queued.status, 0, queued.err);
+    const local = zhtext('compare', data, '--out', join(out, 'compare-local'), '--by', 'day', '--min-count', '1', '--no-cache', '--quiet');
+    assert.equal(local.status, 0, local.stderr);
+    assertSameFiles(join(out, 'compare-queue'), join(out, 'compare-local'));
+    const kwicQueued = await zhtextAsync(['kwic', data, 'RU', '--queue', own.url, '--no-cache'], true);
+    const kwicLocal = zhtext('kwic', data, 'RU', '--no-cache');
+    assert.equal(kwicQueued.status, 0, kwicQueued.err);
+    assert.ok(kwicLocal.stdout.split('\n').length > 3, kwicLocal.stdout);
+    assert.equal(kwicQueued.out, kwicLocal.stdout);
+  } finally {
+    await worker.stop();
+    await own.remove();
+  }
+});
