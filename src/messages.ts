@@ -5,9 +5,12 @@ import type { Doc, Message, Severity } from './types.js';
 export const MESSAGE_CODES = {
   'read-failed': { severity: 'fatal', help: 'the file could not be read' },
   'binary-file': { severity: 'fatal', help: 'the file holds binary data (NUL bytes or an image/archive signature), not text' },
-  'utf8-invalid': { severity: 'fatal', help: 'the file is not valid UTF-8' },
+  'utf8-invalid': { severity: 'fatal', help: 'the file is not valid UTF-8, nor UTF-16 with a byte-order mark, nor (as detected) GB18030, GBK or Big5' },
+  'encoding-bom': { severity: 'info', help: 'the file was read as UTF-16, as its byte-order mark says' },
+  'encoding-detected': { severity: 'warning', help: 'the file is not UTF-8: it was read in the legacy encoding detected (GB18030, which holds GBK, or Big5)' },
   'front-matter-invalid': { severity: 'fatal', help: 'the YAML front matter cannot be parsed' },
   'body-empty': { severity: 'fatal', help: 'no title and no article text is left after extraction' },
+  'html-too-deep': { severity: 'warning', help: 'the HTML nests elements deeper than zhtext walks (200): the text below that depth was kept, read as one run' },
   'title-only': { severity: 'warning', help: 'no article text is left after extraction: the title is counted as the text' },
   'date-missing': { severity: 'warning', help: 'no date in front matter, HTML or file name: the document has no day' },
   'date-invalid': { severity: 'warning', help: 'the date cannot be read as a real calendar date and time: the document has no day' },

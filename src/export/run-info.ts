@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const PACKAGES = ['nodejieba', 'opencc-js', 'gray-matter', 'js-yaml', 'cheerio', 'csv-stringify', 'china-area-data'];
+const PACKAGES = ['nodejieba', 'opencc-js', 'gray-matter', 'js-yaml', 'cheerio', 'csv-stringify', 'china-area-data', 'chardet'];
 
 export function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -1,7 +1,28 @@
-// Bytes → text. Archives hold stray images, PDFs and files saved in legacy encodings; reading those as
-// UTF-8 would feed mojibake to every later stage, so they are refused here with a precise code.
+// Bytes → text. Archives hold stray images and PDFs, refused here with a precise code, and, in older
+// Chinese-language archives, posts saved in UTF-16 or in the legacy encodings GBK, GB18030 and Big5.
+// A byte-order mark says UTF-16 for certain; bytes that are not UTF-8 are given to chardet, and read
+// as GB18030 (which holds GBK and GB2312) or Big5 when that is its first guess, with a message naming
+// the encoding assumed. Anything else is refused rather than read as mojibake.
+import chardet from 'chardet';
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; code: 'binary-file' | 'utf8-invalid'; reason: string };
+/** how a file that is not plain UTF-8 was read, said in a message */
+export interface EncodingNote {
+  code: 'encoding-bom' | 'encoding-detected';
+  reason: string;
+}
+
+export type DecodeResult = { ok: true; text: string; note?: EncodingNote } | { ok: false; code: 'binary-file' | 'utf8-invalid'; reason: string };
+
+/** byte-order marks of UTF-16 (a UTF-8 one is dropped after decoding) */
+const UTF16_BOMS: { encoding: 'utf-16le' | 'utf-16be'; name: string; bytes: [number, number] }[] = [
+  { encoding: 'utf-16le', name: 'UTF-16LE', bytes: [0xff, 0xfe] },
+  { encoding: 'utf-16be', name: 'UTF-16BE', bytes: [0xfe, 0xff] },
+];
+
+/** chardet's names of the legacy encodings read, and the WHATWG decoders for them */
+const LEGACY: Record<string, string> = { GB18030: 'gb18030', Big5: 'big5' };
+/** chardet's confidence (0–100) needed before a legacy encoding is assumed */
+const MIN_CONFIDENCE = 50;
 
 /** Magic numbers of the binary formats an archive most often holds by mistake. */
 const SIGNATURES: { name: string; bytes: number[] }[] = [
@@ -14,32 +35,61 @@ const SIGNATURES: { name: string; bytes: number[] }[] = [
   { name: 'gzip archive', bytes: [0x1f, 0x8b] },
 ];
 
-// fatal: true makes the decoder throw instead of silently inserting U+FFFD.
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 export function decodeSource(bytes: Uint8Array): DecodeResult {
   for (const sig of SIGNATURES) {
     if (bytes.length >= sig.bytes.length && sig.bytes.every((b, i) => bytes[i] === b)) {
       return { ok: false, code: 'binary-file', reason: `the file starts with the signature of a ${sig.name}` };
     }
   }
-  // No text format we read allows NUL; UTF-16 files are full of them too.
+  for (const bom of UTF16_BOMS) {
+    if (bytes[0] === bom.bytes[0] && bytes[1] === bom.bytes[1]) {
+      const text = strictDecode(bom.encoding, bytes.subarray(2));
+      if (text === undefined)
+        return { ok: false, code: 'utf8-invalid', reason: `the file starts with the byte-order mark of ${bom.name} but is not valid ${bom.name}` };
+      return { ok: true, text: tidy(text), note: { code: 'encoding-bom', reason: `read as ${bom.name}, as its byte-order mark says` } };
+    }
+  }
+  // No text format we read allows NUL (UTF-16 without a byte-order mark is not read).
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return { ok: false, code: 'binary-file', reason: `the file holds a NUL byte at offset ${nul}` };
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    return { ok: false, code: 'utf8-invalid', reason: `the file is not valid UTF-8 (first bad byte at offset ${at})` };
+  const text = strictDecode('utf-8', bytes);
+  if (text !== undefined) return { ok: true, text: tidy(text) };
+  const at = firstInvalidUtf8(bytes);
+  const guess = chardet.analyse(bytes)[0];
+  const decoder = guess && guess.confidence >= MIN_CONFIDENCE ? LEGACY[guess.name] : undefined;
+  const legacy = decoder === undefined ? undefined : strictDecode(decoder, bytes);
+  if (legacy !== undefined) {
+    return {
+      ok: true,
+      text: tidy(legacy),
+      note: {
+        code: 'encoding-detected',
+        reason: `the file is not UTF-8 (a bad byte at offset ${at}): read as ${guess!.name}, detected with confidence ${guess!.confidence}%`,
+      },
+    };
   }
+  const likeliest = guess ? `; the likeliest encoding, ${guess.name} (confidence ${guess.confidence}%), is not one zhtext reads` : '';
+  return { ok: false, code: 'utf8-invalid', reason: `the file is not valid UTF-8 (first bad byte at offset ${at}), nor GB18030, GBK or Big5${likeliest}` };
+}
+
+/** the text, or undefined when the bytes are not valid in the encoding (no silent U+FFFD) */
+function strictDecode(encoding: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function tidy(decoded: string): string {
+  let text = decoded;
   // TextDecoder already drops one leading BOM; a second one (files concatenated or re-saved) goes too.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // One line-ending convention so every later regular expression can split on \n.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  return { ok: true, text };
+  return text;
 }
 
 /** Byte offset of the first byte that breaks UTF-8, for the message (only computed on failure). */

@@ -6,7 +6,7 @@ import { compile, selectAll as cssSelectAll, selectOne as cssSelectOne } from 'c
 import type { AnyNode, Element } from 'domhandler';
 import type { BlockBuilder } from './blocks.js';
 import { CAPTION_SELECTORS, CONTAINER_MARKERS, GALLERY_HEADINGS, LINK_LIST_HEADINGS, LINK_ONLY_LISTS, NON_TEXT_TAGS, REMOVE_SELECTORS } from './boilerplate.js';
-import { cleanText } from './text.js';
+import { cleanText, decodeEntities } from './text.js';
 
 /** What the HTML says about itself, besides its text (used for bare HTML files and as date fallback). */
 export interface HtmlInfo {
@@ -16,7 +16,16 @@ export interface HtmlInfo {
   author?: string;
   outlet?: string;
   url?: string;
+  /** the HTML nested deeper than MAX_DEPTH elements, this deep: what lay deeper was flattened to its text */
+  flattenedFrom?: number;
 }
+
+/**
+ * Elements nested deeper than this have their subtree flattened to its text nodes (and line breaks),
+ * in order: the tree walks below recurse, and a page of 10,000 nested <div>s must be read, not
+ * overflow the stack. Real pages nest a few dozen deep.
+ */
+export const MAX_DEPTH = 200;
 
 /** Markup tags that, when they appear inside text (after one decoding), mean the body was escaped twice. */
 const ESCAPED_MARKUP = /<\/?(p|div|section|span|br|img|h[1-6]|figure|figcaption|ul|ol|li|a|strong|em|b|i|blockquote|table|article)(\s[^<>]*)?\/?>/i;
@@ -28,8 +37,11 @@ export function looksLikeHtml(text: string): boolean {
 
 /** Whether text is markup escaped as entities (&lt;p&gt;…), as in the seed post. */
 export function looksEscaped(text: string): boolean {
-  return /&lt;\/?(p|div|section|span|br|img|h[1-6]|figure)(\s|&gt;|\/)/i.test(text);
+  return ESCAPED_DEEPER.test(text);
 }
+
+/** markup escaped once or more (&lt;p&gt;, &amp;lt;p&amp;gt;, …) */
+const ESCAPED_DEEPER = /&(?:amp;)*lt;\/?(p|div|section|span|br|img|h[1-6]|figure)(\s|&(?:amp;)*gt;|\/)/i;
 
 // Elements that end the current block and start a new one.
 const BLOCK_TAGS = new Set([
@@ -119,8 +131,11 @@ function first($: CheerioAPI, q: CompiledQuery) {
 
 export function extractHtml(html: string, out: BlockBuilder): HtmlInfo {
   const $ = load(html);
+  let deepest = flattenDeep($.root().get(0)!);
   unescapeMarkupText($);
+  deepest = Math.max(deepest, flattenDeep($.root().get(0)!));
   const info = readInfo($);
+  if (deepest > MAX_DEPTH) info.flattenedFrom = deepest;
   // Bare HTML (or a post without a title field): <title> / <h1> is the title, and the <h1> in the
   // body repeating it is then not a paragraph too.
   if (out.title === undefined && info.title !== undefined) out.setTitle(info.title);
@@ -137,6 +152,40 @@ export function extractHtml(html: string, out: BlockBuilder): HtmlInfo {
   return info;
 }
 
+/**
+ * Flattens every element at MAX_DEPTH to its text nodes and <br>s, in document order, without
+ * recursion; returns how deep the tree went (at most MAX_DEPTH afterwards).
+ */
+function flattenDeep(root: AnyNode): number {
+  let deepest = 0;
+  const stack: [AnyNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (!('children' in node)) continue;
+    if (depth === MAX_DEPTH && node.children.length > 0) {
+      const kept: AnyNode[] = [];
+      const below: [AnyNode, number][] = node.children.map((c) => [c, depth + 1] as [AnyNode, number]).reverse();
+      while (below.length > 0) {
+        const [n, d] = below.pop()!;
+        deepest = Math.max(deepest, d);
+        if (n.type === 'text' || (n.type === 'tag' && n.name === 'br')) kept.push(n);
+        else if ('children' in n && !(n.type === 'tag' && SKIP_TAGS.has(n.name)))
+          for (let k = n.children.length - 1; k >= 0; k--) below.push([n.children[k]!, d + 1]);
+      }
+      kept.forEach((n, k) => {
+        n.parent = node;
+        n.prev = kept[k - 1] ?? null;
+        n.next = kept[k + 1] ?? null;
+      });
+      node.children = kept;
+      continue;
+    }
+    for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Whether the raw HTML contains a match of one of the (anchored) patterns anywhere. */
 function mentions(html: string, patterns: RegExp[]): boolean {
   return patterns.some((re) => new RegExp(re.source.replace(/^\^/, '').replace(/\$$/, ''), re.flags).test(html));
@@ -144,21 +193,28 @@ function mentions(html: string, patterns: RegExp[]): boolean {
 
 /**
  * The seed post's body is HTML escaped a second time: after parsing, whole paragraphs are text nodes
- * reading "<p>…</p>". Such text nodes are parsed again in place (up to three levels), so the markup
- * inside them goes through the same boilerplate rules as the rest.
+ * reading "<p>…</p>". Such text nodes are parsed again in place, so the markup inside them goes
+ * through the same boilerplate rules as the rest; text escaped further still (&amp;lt;p&amp;gt;) has
+ * a level of entities undone a round first, up to four rounds in all.
  */
 function unescapeMarkupText($: CheerioAPI): void {
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 4; round++) {
     const escaped: AnyNode[] = [];
+    let decoded = false;
     const visit = (node: AnyNode): void => {
       if (node.type === 'text') {
         if (ESCAPED_MARKUP.test(node.data)) escaped.push(node);
+        else if (ESCAPED_DEEPER.test(node.data)) {
+          // escaped more than once (&amp;lt;p&amp;gt;): one level of entities undone a round
+          node.data = decodeEntities(node.data);
+          decoded = true;
+        }
       } else if ('children' in node && !(node.type === 'tag' && SKIP_TAGS.has(node.name))) {
         for (const child of node.children) visit(child);
       }
     };
     visit($.root().get(0)!);
-    if (escaped.length === 0) return;
+    if (escaped.length === 0 && !decoded) return;
     for (const node of escaped) $(node).replaceWith((node as unknown as { data: string }).data);
   }
 }

@@ -9,7 +9,7 @@ import { BlockBuilder } from './blocks.js';
 import { dateInFileName, looksLikeDate, parseDate } from './dates.js';
 import { decodeSource } from './decode.js';
 import { hasFrontMatter, parseFrontMatter } from './front-matter.js';
-import { extractHtml, type HtmlInfo, looksEscaped, looksLikeHtml } from './html.js';
+import { extractHtml, type HtmlInfo, looksEscaped, looksLikeHtml, MAX_DEPTH } from './html.js';
 import { extractMarkdown, extractPlainText } from './markdown.js';
 import { stripPostHeader } from './post-body.js';
 import { cleanText, decodeEntities } from './text.js';
@@ -54,6 +54,7 @@ function extract(doc: Doc, tz: number, resolveOutlet: (name: string) => Outlet):
     addMessage(doc, decoded.code, decoded.reason);
     return;
   }
+  if (decoded.note) addMessage(doc, decoded.note.code, decoded.note.reason);
   const text = decoded.text;
   const out = new BlockBuilder();
   const meta = doc.meta;
@@ -101,6 +102,9 @@ function extract(doc: Doc, tz: number, resolveOutlet: (name: string) => Outlet):
     }
   }
 
+  if (html?.flattenedFrom !== undefined) {
+    addMessage(doc, 'html-too-deep', `the HTML nests ${html.flattenedFrom} elements deep: below ${MAX_DEPTH}, each element's text was read as one run`);
+  }
   readDate(doc, tz, frontMatterDate, dateNotText, html?.dates ?? []);
 
   const blocks: Block[] = [];

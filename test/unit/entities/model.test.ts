@@ -204,3 +204,18 @@ test('eval ner uses the model unless told otherwise, and the rules with --recogn
   assert.equal(loadResources().recognizers.at(-1)?.name, 'model');
   assert.ok(model.dictionaryFiles.some((f) => f.endsWith('model.bin')));
 });
+
+test('a block longer than TAG_PIECE is labelled a run of whole sentences at a time: every name in it is found, as in the short block', async () => {
+  const { createPipeline } = await import('../../../src/pipeline/pipeline.js');
+  const { TAG_PIECE } = await import('../../../src/stages/entities/model/recognizer.js');
+  const pipeline = createPipeline({ tzOffsetMinutes: 480, unit: { kind: 'sentence' } }, resources);
+  const sentence = '美国总统特朗普星期二在白宫对记者表示，他将继续推动贸易谈判。';
+  const post = (times: number) => Buffer.from(`---\ntitle: 标题\ndate: 2020-10-14\n---\n\n${sentence.repeat(times)}\n`);
+  const people = (times: number) => {
+    const doc = pipeline.process({ path: 'long.md', bytes: post(times) });
+    return doc.mentions.filter((m) => m.entity === 'per:donald_trump').length;
+  };
+  const times = Math.ceil((TAG_PIECE * 3) / sentence.length);
+  assert.equal(people(1), 1);
+  assert.equal(people(times), times);
+});

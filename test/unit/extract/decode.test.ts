@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import test from 'node:test';
+import { ROOT } from '../../helpers.js';
 import { codes, extract, texts } from './make-doc.js';
 
 test('a file with a NUL byte is binary-file, fatal, and gets no blocks', () => {
@@ -25,12 +28,51 @@ test('image, PDF, ZIP and gzip signatures are binary-file even without NUL bytes
   }
 });
 
-test('invalid UTF-8 (a GBK-encoded file) is utf8-invalid and names the byte offset', () => {
-  // "中文" in GBK is D6 D0 CE C4: not valid UTF-8
+test('bytes that are not UTF-8 and too few to tell an encoding by are utf8-invalid, naming the byte offset', () => {
+  // "中文" in GBK is D6 D0 CE C4: not valid UTF-8, and six bytes say nothing sure of their encoding
   const doc = extract(Buffer.from([0x41, 0x42, 0xd6, 0xd0, 0xce, 0xc4]), 'a/gbk.txt');
   assert.deepEqual(codes(doc), ['utf8-invalid']);
   assert.equal(doc.messages[0]!.severity, 'fatal');
   assert.match(doc.messages[0]!.reason, /offset 2/);
+});
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'encodings');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+const POST = fixture('post.md').toString('utf8');
+
+test('a post saved in GBK, GB18030 or Big5 is detected, read as the same text, and says which encoding was assumed', () => {
+  for (const [legacy, utf8, encoding] of [
+    ['gbk.md', 'post.md', 'GB18030'],
+    ['gb18030.md', 'post-gb18030.md', 'GB18030'],
+    ['big5.md', 'post-traditional.md', 'Big5'],
+  ] as const) {
+    const doc = extract(fixture(legacy), 'a/legacy.md');
+    assert.deepEqual(codes(doc), ['encoding-detected'], legacy);
+    assert.equal(doc.messages[0]!.severity, 'warning');
+    assert.match(doc.messages[0]!.reason, new RegExp(`read as ${encoding}, detected with confidence \\d+%`), legacy);
+    assert.deepEqual(texts(doc), texts(extract(fixture(utf8), 'a/legacy.md')), legacy);
+  }
+});
+
+test('UTF-16 with a byte-order mark, little- or big-endian, is read as the same text, with a note', () => {
+  const le = Buffer.from(`\ufeff${POST}`, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  for (const [name, bytes] of [
+    ['UTF-16LE', le],
+    ['UTF-16BE', be],
+  ] as const) {
+    const doc = extract(bytes, 'a/wide.md');
+    assert.deepEqual(codes(doc), ['encoding-bom'], name);
+    assert.match(doc.messages[0]!.reason, new RegExp(`read as ${name}`));
+    assert.deepEqual(texts(doc), texts(extract(POST, 'a/wide.md')), name);
+  }
+});
+
+test('bytes of a Western encoding are refused with the likeliest encoding named, not read as mojibake', () => {
+  const latin1 = Buffer.from('Le président a déclaré mardi que la coopération avec le Japon et la Corée continuerait. '.repeat(4), 'latin1');
+  const doc = extract(latin1, 'a/latin.md');
+  assert.deepEqual(codes(doc), ['utf8-invalid']);
+  assert.match(doc.messages[0]!.reason, /nor GB18030, GBK or Big5; the likeliest encoding, (ISO-8859-1|windows-1252)/);
 });
 
 test('a BOM is stripped and CRLF line ends are normalised before front matter is read', () => {

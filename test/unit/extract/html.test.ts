@@ -162,3 +162,33 @@ test('a related-article link appended to a paragraph goes; the same kind of link
   );
   assert.deepEqual(texts(doc), ['他呼吁各方克制。', '外界称之为战狼外交。']);
 });
+
+test('a page of 10,000 nested <div>s is read, not a stack overflow: the text below the depth limit is kept, with a warning', () => {
+  const page = (depth: number) =>
+    `<html><body><p>第一段。</p>${'<div>'.repeat(depth)}深处的文字。<br>第二行。${'</div>'.repeat(depth)}<p>最后一段。</p></body></html>`;
+  const doc = extract(page(10_000), 'a/2020-10-14-deep.html');
+  assert.deepEqual(codes(doc), ['html-too-deep', 'date-from-filename']);
+  assert.match(doc.messages[0]!.reason, /nests 1000\d elements deep/);
+  // the same text as the page nested three deep
+  const shallow = extract(page(3), 'a/2020-10-14-deep.html');
+  assert.deepEqual(codes(shallow), ['date-from-filename']);
+  assert.deepEqual(texts(doc), texts(shallow));
+  assert.equal(texts(doc).length, 3);
+});
+
+test('markup escaped three times is read as markup, in HTML and in a Markdown post', () => {
+  const thrice = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = thrice(thrice(thrice('<p>第一段。</p><p>第二段。</p>')));
+  assert.match(body, /^&amp;amp;lt;p&amp;amp;gt;/);
+  for (const [name, source] of [
+    ['a/2020-10-14-escaped.html', body],
+    ['a/2020-10-14-escaped.md', `---\ntitle: 标题\n---\n${body}\n`],
+  ] as const) {
+    const doc = extract(source, name);
+    assert.deepEqual(
+      texts(doc).filter((t) => t !== '标题'),
+      ['第一段。', '第二段。'],
+      name,
+    );
+  }
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { sentenceSpans, spanIndexAt } from '../../../src/text/sentences.js';
+import { MAX_SENTENCE, sentenceSpans, spanIndexAt } from '../../../src/text/sentences.js';
 
 const split = (text: string) => sentenceSpans(text).map((s) => text.slice(s.start, s.end));
 
@@ -15,4 +15,26 @@ test('spanIndexAt finds the sentence of an offset', () => {
     [0, 2, 3, 5, 6].map((o) => spanIndexAt(spans, o)),
     [0, 0, 1, 1, 2],
   );
+});
+
+test('a sentence longer than MAX_SENTENCE is cut into pieces no longer, after the last comma or pause when there is one', () => {
+  assert.equal(MAX_SENTENCE, 2000);
+  // a comma 1,500 characters in: the first piece ends after it
+  const withComma = `${'甲'.repeat(1500)}，${'乙'.repeat(1000)}。`;
+  assert.deepEqual(sentenceSpans(withComma), [
+    { start: 0, end: 1501 },
+    { start: 1501, end: 2502 },
+  ]);
+  // none: cut every 2,000 characters, every character kept once
+  const bare = '丙'.repeat(4500);
+  assert.deepEqual(sentenceSpans(bare), [
+    { start: 0, end: 2000 },
+    { start: 2000, end: 4000 },
+    { start: 4000, end: 4500 },
+  ]);
+  // never between the halves of a character outside the basic plane
+  const wide = `${'丁'.repeat(1999)}𠮷${'丁'.repeat(100)}`;
+  const spans = sentenceSpans(wide);
+  assert.deepEqual(spans[0], { start: 0, end: 1999 });
+  assert.equal(spans.at(-1)!.end, wide.length);
 });

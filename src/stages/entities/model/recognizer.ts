@@ -33,8 +33,11 @@ export function modelRecognizer(kb: KnowledgeBase, names: NameLexicon, model: Se
         const [knownFrom, k] = [knownRuns[block]!, knownRuns[block + 1]!];
         const norm = doc.blocks[block]!.norm;
         if (norm.length === 0) continue;
-        const labels = labelsOf(norm, tokens.slice(from, t));
+        const labels = labelsInPieces(labelsOf, norm, tokens.slice(from, t), doc.sentences[block] ?? []);
+        // the known mentions a span can touch, found by search: a block may hold thousands (a post of one long line)
+        const near = nearKnown(known, knownFrom, k);
         for (const { type, start, end } of spansOfLabels(labels)) {
+          const [knownFrom, k] = near(start, end);
           // the model learned Chinese names: its guesses at Latin words are not kept, nor the
           // ordinary words the name tables list (两岸); before any known mention is given up for it
           if (latinOnly(norm, start, end) || cutsWord(norm, start, end) || names.notNames.has(norm.slice(start, end))) continue;
@@ -117,6 +120,53 @@ function titlesOf(names: NameLexicon, tokens: Token[]): (block: number, start: n
     const before = k >= 0 ? tokens[k]! : undefined;
     return before && before.block === block && before.end === start && names.titles.has(before.norm) ? before.text : undefined;
   };
+}
+
+/**
+ * For the known mentions known[from..to) of a block, in text order: the part of them that can
+ * overlap [start, end), found by binary search on their starts (none starts more than the longest of
+ * them before `start`), so a block's spans cost their logarithm, not the block's mentions each.
+ */
+function nearKnown(known: Mention[], from: number, to: number): (start: number, end: number) => [number, number] {
+  let longest = 0;
+  for (let m = from; m < to; m++) longest = Math.max(longest, known[m]!.end - known[m]!.start);
+  const startAt = (m: number) => known[m]!.start;
+  return (start, end) => [lastAtOrBefore(startAt, from, to, start - longest - 1) + 1 || from, lastAtOrBefore(startAt, from, to, end - 1) + 1 || from];
+}
+
+/** the longest text labelled at once: a longer block is labelled a run of whole sentences at a time, so memory stays bounded */
+export const TAG_PIECE = 8000;
+
+/**
+ * The labels of a block, in pieces of whole sentences of at most TAG_PIECE characters when it is
+ * longer (a sentence is at most MAX_SENTENCE), each piece with the words inside it; a block no
+ * longer is labelled whole, as always.
+ */
+function labelsInPieces(
+  labelsOf: (text: string, words: readonly WordSpan[]) => Uint8Array,
+  norm: string,
+  words: readonly WordSpan[],
+  sentences: readonly { start: number; end: number }[],
+): Uint8Array {
+  if (norm.length <= TAG_PIECE) return labelsOf(norm, words);
+  const labels = new Uint8Array(norm.length);
+  let from = 0;
+  let w = 0;
+  let s = 0;
+  while (from < norm.length) {
+    // whole sentences while they fit (at least one); the last piece runs to the block's end
+    let to = from;
+    while (s < sentences.length && (to === from || sentences[s]!.end - from <= TAG_PIECE)) to = sentences[s++]!.end;
+    if (s >= sentences.length || to <= from) to = norm.length;
+    const inside: WordSpan[] = [];
+    while (w < words.length && words[w]!.start < to) {
+      const word = words[w++]!;
+      if (word.end <= to) inside.push({ ...word, start: word.start - from, end: word.end - from });
+    }
+    labels.set(labelsOf(norm.slice(from, to), inside).subarray(0, to - from), from);
+    from = to;
+  }
+  return labels;
 }
 
 type Overlap = { kind: 'none' | 'same' } | { kind: 'crossing' | 'holds'; weak: boolean } | { kind: 'inside'; holder: Mention };
