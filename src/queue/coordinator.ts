@@ -109,7 +109,8 @@ export async function inQueue(options: PoolOptions, address: QueueAddress, event
   /** a job that failed on every attempt: its documents fail, or (a worker refused it) the run stops */
   const failed = async (id: string, reason: string) => {
     const entry = inFlight.get(id);
-    if (!entry) return;
+    // a stale copy of a job collected already: removed, so that nothing of the run stays in Redis
+    if (!entry) return void (await queue.remove(id));
     // a worker whose dictionaries or versions differ refuses: no result of this run may come from it
     if (reason.startsWith(REFUSED)) return fail(new QueueRefusedError(`a worker refused ${entry.data.path}: ${reason.slice(REFUSED.length).trim()}`));
     await queue.remove(id);
@@ -142,8 +143,10 @@ export async function inQueue(options: PoolOptions, address: QueueAddress, event
       once(id, async () => {
         if (await collect(id)) return;
         const state = await queue.getJobState(id);
-        if (state === 'unknown') await add(id);
-        else if (state === 'failed') await failed(id, (await queue.getJob(id))?.failedReason ?? 'the job failed');
+        // gone: finished (and removed) since the look at its result, or lost; its result settles which
+        if (state === 'unknown') {
+          if (!(await collect(id))) await add(id);
+        } else if (state === 'failed') await failed(id, (await queue.getJob(id))?.failedReason ?? 'the job failed');
       });
     }
   }, RECONCILE_MS);
