@@ -14,6 +14,7 @@ export const MESSAGE_CODES = {
   'title-only': { severity: 'warning', help: 'no article text is left after extraction: the title is counted as the text' },
   'date-missing': { severity: 'warning', help: 'no date in front matter, HTML or file name: the document has no day' },
   'date-invalid': { severity: 'warning', help: 'the date cannot be read as a real calendar date and time: the document has no day' },
+  'date-mismatch': { severity: 'warning', help: 'the date in the file is more than a day from the date in its name: the date in the file was used' },
   'date-from-filename': { severity: 'info', help: 'the date was taken from the file name' },
   'path-newline': { severity: 'warning', help: 'the file name holds a line break' },
   'duplicate-file': { severity: 'info', help: 'the same bytes were read from another path already' },

@@ -43,7 +43,7 @@ export interface CorpusRun<C extends CorpusConfig = CorpusConfig> {
   corpus: ReducedCorpus;
   info: ReadyInfo;
   /** files in input folders that were left out, and why */
-  skipped: { path: string; reason: string }[];
+  skipped: { path: string; reason: string; code?: 'read-failed' }[];
   /** worker threads used */
   workers: number;
   /** what the cache did */
@@ -61,7 +61,7 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
   const started = Date.now();
   const total = countInputs(config.inputs);
   const workers = workersFor(config.workers, total);
-  const skipped: { path: string; reason: string }[] = [];
+  const skipped: { path: string; reason: string; code?: 'read-failed' }[] = [];
   function* files(): Generator<string> {
     for (const entry of walkInputs(config.inputs)) {
       if ('file' in entry) yield entry.file;

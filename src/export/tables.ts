@@ -1,9 +1,11 @@
 // The tables of an analysis run, as rows in the order the files list them, streamed from the
 // reduced corpus. Column names are stable and documented in the README; each column has the type its
 // Parquet file gives it.
+
 import { associationOf } from '../aggregate/association.js';
 import { round, tfidf } from '../aggregate/scores.js';
 import type { EntityStat } from '../aggregate/tally.js';
+import { MESSAGE_CODES } from '../messages.js';
 import { DOCUMENT_FIELDS, MENTION_FIELDS, MESSAGE_FIELDS, type ReducedCorpus } from '../pipeline/reduce.js';
 import type { Column } from '../store/store.js';
 import { compareCodeUnits } from '../text/compare.js';
@@ -240,10 +242,13 @@ export async function writeCooccurrence(folder: OutputFolder, corpus: ReducedCor
 /** every message of every document in input order, then the files left out of folders */
 export async function* messageRows(
   corpus: ReducedCorpus,
-  skipped: readonly { path: string; reason: string }[],
+  skipped: readonly { path: string; reason: string; code?: 'read-failed' }[],
   notes: readonly Cell[][] = [],
 ): AsyncIterable<Cell[]> {
   yield* storeOf(corpus).rows(`SELECT ${columnList(MESSAGE_FIELDS)} FROM messages ORDER BY idx, seq`) as AsyncIterable<Cell[]>;
-  for (const s of skipped) yield [s.path, '', 'not-a-post', 'info', s.reason, ''];
+  for (const s of skipped) {
+    const code = s.code ?? 'not-a-post';
+    yield [s.path, '', code, MESSAGE_CODES[code].severity, s.reason, ''];
+  }
   yield* notes;
 }

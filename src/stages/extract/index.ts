@@ -1,9 +1,11 @@
 // The extract stage: raw file → metadata and clean text blocks. It decides the file's kind by its
 // content (Jekyll post, bare HTML, plain text), not by its extension, because the archives name
 // HTML posts .md and Markdown posts .html alike.
+
 import { addMessage } from '../../messages.js';
 import { timeZoneMinutes } from '../../options.js';
 import type { Outlet, OutletTable } from '../../resources/outlets.js';
+import { dayNumber } from '../../text/periods.js';
 import type { Block, Doc, DocMeta, Stage } from '../../types.js';
 import { BlockBuilder } from './blocks.js';
 import { dateInFileName, looksLikeDate, parseDate } from './dates.js';
@@ -120,6 +122,17 @@ function extract(doc: Doc, tz: number, resolveOutlet: (name: string) => Outlet):
   }
 }
 
+/** days apart a file's date and its name's may be without a word: a post saved the day after, or read in another time zone */
+const NAME_DAYS_APART = 1;
+
+/** says so when the date read is days away from the one in the file's name (the date read is kept) */
+function disagreement(doc: Doc, day: string): void {
+  const fromName = dateInFileName(doc.path);
+  const [a, b] = [fromName === undefined ? undefined : dayNumber(fromName.slice(0, 10)), dayNumber(day)];
+  if (a === undefined || b === undefined || Math.abs(a - b) <= NAME_DAYS_APART) return;
+  addMessage(doc, 'date-mismatch', `the date ${day} is ${Math.abs(a - b)} days from the file name's ${fromName!.slice(0, 10)}: the date in the file was used`);
+}
+
 /** Front matter date, else an HTML date, else the file name's; sets meta.date/day or says why not. */
 function readDate(doc: Doc, tz: number, frontMatter: string | undefined, notText: boolean, htmlDates: string[]): void {
   const set = (r: { date: string; day: string }): void => {
@@ -132,8 +145,10 @@ function readDate(doc: Doc, tz: number, frontMatter: string | undefined, notText
   }
   if (frontMatter !== undefined) {
     const r = parseDate(frontMatter, tz);
-    if (r.ok) set(r);
-    else addMessage(doc, 'date-invalid', r.reason, 'front matter');
+    if (r.ok) {
+      set(r);
+      disagreement(doc, r.day);
+    } else addMessage(doc, 'date-invalid', r.reason, 'front matter');
     return;
   }
   let invalid: string | undefined;
@@ -141,6 +156,7 @@ function readDate(doc: Doc, tz: number, frontMatter: string | undefined, notText
     const r = parseDate(candidate, tz);
     if (r.ok) {
       set(r);
+      disagreement(doc, r.day);
       return;
     }
     if (invalid === undefined && looksLikeDate(candidate)) invalid = r.reason;

@@ -115,3 +115,13 @@ test('the stage refuses an analysis offset that is not a real zone offset', () =
   assert.doesNotThrow(() => createExtractStage({ tzOffsetMinutes: -12 * 60 }));
   assert.equal(createExtractStage({ tzOffsetMinutes: -600 }).name, 'extract');
 });
+
+test('a date in the file more than a day from the one in its name is kept, with a warning; a day apart says nothing', () => {
+  const post = (date: string) => `---\ntitle: 标题\ndate: ${date}\n---\n\n正文。\n`;
+  const far = extract(post('2021-01-01'), 'a/2020-10-14-post.md');
+  assert.equal(far.meta.day, '2021-01-01');
+  assert.deepEqual(codes(far), ['date-mismatch']);
+  assert.match(far.messages[0]!.reason, /2021-01-01 is 79 days from the file name's 2020-10-14/);
+  // saved the day after, or read in another time zone
+  assert.deepEqual(codes(extract(post('2020-10-15T01:00:00+08:00'), 'a/2020-10-14-post.md')), []);
+});

@@ -4,7 +4,7 @@ import { newDoc } from '../../../src/pipeline/pipeline.js';
 import { createExtractStage } from '../../../src/stages/extract/index.js';
 import type { BlockKind, Doc } from '../../../src/types.js';
 
-export function makeDoc(source: string | Buffer, path = 'archive/2020-10-14-post.md'): Doc {
+export function makeDoc(source: string | Buffer, path = 'archive/post.md'): Doc {
   return newDoc({ path, bytes: typeof source === 'string' ? Buffer.from(source) : source });
 }
 
