@@ -4,6 +4,7 @@ import type { Doc, Message, Severity } from './types.js';
 
 export const MESSAGE_CODES = {
   'read-failed': { severity: 'fatal', help: 'the file could not be read' },
+  'file-too-large': { severity: 'fatal', help: 'the file is larger than any post (over 2 MB): it is not read' },
   'binary-file': { severity: 'fatal', help: 'the file holds binary data (NUL bytes or an image/archive signature), not text' },
   'utf8-invalid': { severity: 'fatal', help: 'the file is not valid UTF-8, nor UTF-16 with a byte-order mark, nor (as detected) GB18030, GBK or Big5' },
   'encoding-bom': { severity: 'info', help: 'the file was read as UTF-16, as its byte-order mark says' },

@@ -18,7 +18,7 @@ import { DictionaryError } from '../errors.js';
 import type { QueueAddress } from '../queue/connection.js';
 import { IN_FLIGHT, inQueue, type QueueHooks } from '../queue/coordinator.js';
 import type { DocResult } from './doc-result.js';
-import { createDocProcessor, type DocJob, type ReadyInfo, type TaskConfig } from './process.js';
+import { createDocProcessor, type DocJob, type ReadyInfo, type TaskConfig, tooLarge } from './process.js';
 import { defaultDictionaryDir, type Resources } from './resources.js';
 
 export interface PoolOptions {
@@ -200,6 +200,8 @@ function openCache(options: PoolOptions): OpenCache | undefined {
       if (error) stats.writeError ??= error;
     },
     lookup(job, stats, corrupt) {
+      // (a file too large to read is refused by the processor without being read)
+      if (tooLarge(job.path)) return undefined;
       let bytes: Buffer;
       try {
         bytes = readFileSync(job.path);

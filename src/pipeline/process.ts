@@ -1,6 +1,6 @@
 // One document, from its path to its DocResult: read the file, run the pipeline, keep what the
 // corpus needs. The same function runs in the main thread (one worker) and in each worker thread.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { signatureOf } from '../aggregate/near-duplicates.js';
 import { parseNameEntityId } from '../entity-ids.js';
 import { addMessage } from '../messages.js';
@@ -69,6 +69,8 @@ export function createDocProcessor(task: TaskConfig, loaded?: Resources): DocPro
   if (task.outlets) info.outletIds = task.outlets.map((name) => resources.outlets.resolve(name).id);
   return {
     process({ index, path, bytes }) {
+      const large = tooLarge(path, bytes);
+      if (large) return failedResult(index, path, 'file-too-large', large);
       try {
         return resultOf(readAndProcess(path, bytes, pipeline.process), index, resources, lines);
       } catch (error) {
@@ -89,8 +91,35 @@ export function loadTaskResources(task: TaskConfig): Resources {
   });
 }
 
+/**
+ * The largest file read as a post. The largest post of ../shared/corpus-month is 443 KB; a file past
+ * this is no news post (a dump, a log, one line repeated), and reading it would cost time and memory
+ * out of all proportion (every mention's sentence is kept with it).
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** why a file is too large to read as a post (by its size on disk, before it is read), or undefined */
+export function tooLarge(path: string, bytes?: Uint8Array): string | undefined {
+  let size = bytes?.byteLength;
+  if (size === undefined) {
+    try {
+      size = statSync(path).size;
+    } catch {
+      return undefined; // reading it says why it cannot be read
+    }
+  }
+  return size > MAX_FILE_BYTES
+    ? `the file is ${(size / 1024 / 1024).toFixed(1)} MB; posts over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read (the largest real post seen is under 0.5 MB)`
+    : undefined;
+}
+
 /** the result of a document that could not be processed at all: where, and why (a fatal message) */
-export function failedResult(index: number, path: string, code: 'stage-failed' | 'read-failed' | 'queue-job-failed', reason: string): DocResult {
+export function failedResult(
+  index: number,
+  path: string,
+  code: 'stage-failed' | 'read-failed' | 'queue-job-failed' | 'file-too-large',
+  reason: string,
+): DocResult {
   const doc = newDoc({ path, bytes: Buffer.alloc(0) });
   doc.id = documentId(Buffer.from(`${code === 'read-failed' ? 'unreadable' : 'failed'}:${path}`));
   addMessage(doc, code, reason);

@@ -17,7 +17,7 @@ import { fingerprintOf } from '../cache/fingerprint.js';
 import { UsageError } from '../errors.js';
 import type { DocResult } from '../pipeline/doc-result.js';
 import type { Engine, EngineEvents, PoolOptions } from '../pipeline/pool.js';
-import { createDocProcessor, type DocJob, failedResult, loadTaskResources } from '../pipeline/process.js';
+import { createDocProcessor, type DocJob, failedResult, loadTaskResources, tooLarge } from '../pipeline/process.js';
 import { connectionOptions, type QueueAddress } from './connection.js';
 import { bytesKey, type DocJobData, QUEUE_NAME, RESULT_TTL_SECONDS, resultKey, TASK_TTL_SECONDS, taskKey, type WireTask } from './jobs.js';
 
@@ -166,6 +166,11 @@ export async function inQueue(options: PoolOptions, address: QueueAddress, event
     info,
     offer(job) {
       if (inFlight.size >= IN_FLIGHT) return false;
+      const large = tooLarge(job.path, job.bytes);
+      if (large) {
+        events.deliver(failedResult(job.index, job.path, 'file-too-large', large));
+        return true;
+      }
       let bytes: Uint8Array;
       try {
         bytes = job.bytes ?? readFileSync(job.path);

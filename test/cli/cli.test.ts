@@ -1,10 +1,10 @@
 // The command as a user runs it: one good and one broken post, bad usage, determinism.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ROOT, zhtext } from '../helpers.js';
+import { ROOT, readCsv, zhtext } from '../helpers.js';
 
 const GOOD = 'test/fixtures/posts/2021-06-01-simplified-waimei.md';
 const BROKEN = 'test/fixtures/posts/2021-06-04-broken-front-matter.md';
@@ -127,4 +127,27 @@ test('--entities: a user file extends the knowledge base; a malformed one is bad
   assert.equal(run.status, 2);
   assert.match(run.stderr, /broken\.tsv.*type/);
   assert.ok(!existsSync(join(dir, 'out2')));
+});
+
+test('a file over 2 MB (one line repeated, as a broken export leaves) is refused at once as file-too-large, and the other posts are read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhtext-cli-large-'));
+  const posts = join(dir, 'posts');
+  mkdirSync(posts);
+  writeFileSync(join(posts, '2020-10-14-huge.md'), `---\ntitle: 长\ndate: 2020-10-14\n---\n${'美国总统特朗普表示'.repeat(260_000)}\n`);
+  writeFileSync(join(posts, '2021-06-01-good.md'), readFileSync(join(ROOT, GOOD)));
+  const started = Date.now();
+  const run = zhtext('analyze', posts, '--out', join(dir, 'out'), '--no-cache', '--quiet');
+  assert.equal(run.status, 1, run.stderr);
+  assert.ok(Date.now() - started < 60_000);
+  const rows = readCsv(join(dir, 'out', 'documents.csv'));
+  assert.deepEqual(
+    rows.map((r) => [r.path!.split('/').at(-1), r.status]),
+    [
+      ['2020-10-14-huge.md', 'failed'],
+      ['2021-06-01-good.md', 'ok'],
+    ],
+  );
+  const messages = readCsv(join(dir, 'out', 'messages.csv')).filter((m) => m.code === 'file-too-large');
+  assert.equal(messages.length, 1);
+  assert.match(messages[0]!.reason!, /the file is 6\.\d MB; posts over 2 MB are not read/);
 });
