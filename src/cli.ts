@@ -102,7 +102,7 @@ Options:
   -v, --version          the version
 
 Exit codes: 0 all documents analysed, 1 some documents failed (see messages.csv), 2 bad usage
-or an unreadable entity file.
+or an unreadable entity file, 3 the run itself stopped (the message says why; no output written).
 `;
 
 export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
@@ -145,9 +145,17 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     }
   } catch (error) {
     if (error instanceof UsageError) return usage(io.err, error.message);
-    throw error;
+    // not a document's problem but the run's (out of memory, a full disk, an internal error): said
+    // plainly, with a code of its own; the outputs were discarded, so the previous ones stand
+    const message = error instanceof Error ? error.message : String(error);
+    io.err.write(`zhtext: the run stopped: ${message.split('\n')[0]}\nzhtext: no output was written (what the folder held before is as it was)\n`);
+    if (process.env.ZHTEXT_DEBUG && error instanceof Error) io.err.write(`${error.stack}\n`);
+    return RUN_STOPPED;
   }
 }
+
+/** the exit code of a run that stopped (not a document's failure, not bad usage) */
+export const RUN_STOPPED = 3;
 
 /** the command line as parseArgs reads it: no defaults here, they live in options.ts */
 function parseCommandLine(argv: string[]) {
