@@ -6,7 +6,7 @@
 
 import type { TextSignature } from '../aggregate/near-duplicates.js';
 import type { PackedCounts } from '../aggregate/packed.js';
-import { spanIndexAt } from '../text/sentences.js';
+import { contextAround, spanIndexAt } from '../text/sentences.js';
 import type { Doc, EntityType, Message, Script } from '../types.js';
 
 export type { PackedCounts };
@@ -76,13 +76,15 @@ export function mentionsOf(doc: Doc): MentionOfDoc[] {
     if (m.ambiguous) continue;
     const spans = doc.sentences[m.block]!;
     const sentence = spans[spanIndexAt(spans, m.start)]!;
+    const text = doc.blocks[m.block]!.text;
+    const { before, after } = contextAround(text, sentence, m.start, m.end);
     rows.push({
       entity: m.entity,
       surface: m.surface,
       block: m.block,
       start: m.start,
       end: m.end,
-      context: doc.blocks[m.block]!.text.slice(sentence.start, sentence.end),
+      context: before + text.slice(m.start, m.end) + after,
     });
   }
   return rows;

@@ -61,3 +61,26 @@ export function spanIndexAt(spans: Span[], offset: number): number {
     lastAtOrBefore((k) => spans[k]!.start, 0, spans.length, offset),
   );
 }
+
+/** a mention's context is its sentence when no longer than this; in a longer one, CONTEXT_SIDE characters each side of it */
+export const CONTEXT_MAX = 300;
+export const CONTEXT_SIDE = 150;
+
+/**
+ * The part of a sentence shown around a match at [start, end): the whole sentence when it is at most
+ * CONTEXT_MAX long, else CONTEXT_SIDE characters each side of the match, with … where cut (a
+ * mention's context travels with every mention: a long unpunctuated run must not multiply its own
+ * length by its mentions). 0.35% of the mentions of ../shared/corpus are in sentences that long.
+ */
+export function contextAround(text: string, sentence: Span, start: number, end: number): { before: string; after: string } {
+  if (sentence.end - sentence.start <= CONTEXT_MAX) return { before: text.slice(sentence.start, start), after: text.slice(end, Math.max(end, sentence.end)) };
+  let from = Math.max(sentence.start, start - CONTEXT_SIDE);
+  let to = Math.min(sentence.end, Math.max(end, end + CONTEXT_SIDE));
+  // never half a character outside the basic plane
+  if (from > sentence.start && (text.charCodeAt(from) & 0xfc00) === 0xdc00) from--;
+  if (to < sentence.end && (text.charCodeAt(to) & 0xfc00) === 0xdc00) to++;
+  return {
+    before: (from > sentence.start ? '…' : '') + text.slice(from, start),
+    after: text.slice(end, Math.max(end, to)) + (to < sentence.end ? '…' : ''),
+  };
+}

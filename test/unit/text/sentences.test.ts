@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { MAX_SENTENCE, sentenceSpans, spanIndexAt } from '../../../src/text/sentences.js';
+import { CONTEXT_MAX, CONTEXT_SIDE, contextAround, MAX_SENTENCE, sentenceSpans, spanIndexAt } from '../../../src/text/sentences.js';
 
 const split = (text: string) => sentenceSpans(text).map((s) => text.slice(s.start, s.end));
 
@@ -37,4 +37,18 @@ test('a sentence longer than MAX_SENTENCE is cut into pieces no longer, after th
   const spans = sentenceSpans(wide);
   assert.deepEqual(spans[0], { start: 0, end: 1999 });
   assert.equal(spans.at(-1)!.end, wide.length);
+});
+
+test('a mention in a sentence longer than CONTEXT_MAX gets CONTEXT_SIDE characters each side, with … where cut; in a shorter one, the sentence', () => {
+  assert.deepEqual([CONTEXT_MAX, CONTEXT_SIDE], [300, 150]);
+  const short = '美国总统表示。';
+  assert.deepEqual(contextAround(short, { start: 0, end: short.length }, 0, 2), { before: '', after: '总统表示。' });
+  const long = `${'甲'.repeat(400)}王毅${'乙'.repeat(400)}`;
+  const { before, after } = contextAround(long, { start: 0, end: long.length }, 400, 402);
+  assert.equal(before, `…${'甲'.repeat(150)}`);
+  assert.equal(after, `${'乙'.repeat(150)}…`);
+  // near the sentence's start, nothing is cut there
+  const early = contextAround(long, { start: 0, end: long.length }, 10, 12);
+  assert.equal(early.before, '甲'.repeat(10));
+  assert.ok(early.after.endsWith('…'));
 });
