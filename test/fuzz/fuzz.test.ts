@@ -10,22 +10,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { seededRandom } from '../../tools/ner/perceptron.js';
 import { ROOT, readCsv, zhtext } from '../helpers.js';
 
 const FILES = Number(process.env.ZHTEXT_FUZZ_FILES ?? 300);
 const SEED = Number(process.env.ZHTEXT_FUZZ_SEED ?? 20261202);
-
-/** mulberry32: a small seeded generator, the same numbers for the same seed */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (bytes: Buffer, random: () => number) => Buffer;
 const at = (bytes: Buffer, random: () => number) => Math.floor(random() * (bytes.length + 1));
@@ -110,7 +99,7 @@ test(`${FILES} mutated posts (seed ${SEED}): the run ends, and every file is in 
   const dir = mkdtempSync(join(tmpdir(), 'zhtext-fuzz-'));
   try {
     const sources = readdirSync(join(ROOT, 'test', 'fixtures', 'posts')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'posts', f)));
-    const random = generator(SEED);
+    const random = seededRandom(SEED);
     const posts = join(dir, 'posts');
     mkdirSync(posts);
     const used = new Map<string, number>();
