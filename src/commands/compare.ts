@@ -142,25 +142,19 @@ async function comparisonEvidence(
       }
     }
   }
+  // the first pair gained, in the later side's days; the first lost, in the earlier side's
   for (const [k, n] of networks.entries()) {
-    const gained = n.gained[0];
-    if (gained) {
-      const lines = await pairEvidence(corpus, gained.source, gained.target, sideDays(config, n, 'b'));
+    for (const [change, side, title] of [
+      ['gained', 'b', `Pairs gained in ${n.b}`],
+      ['lost', 'a', `Pairs lost from ${n.a}`],
+    ] as const) {
+      const first = n[change][0];
+      if (!first) continue;
+      const lines = await pairEvidence(corpus, first.source, first.target, sideDays(config, n, side));
       add(
-        `network-${k + 1}-gained`,
-        `Pairs gained in ${n.b}`,
-        `${nameOf(gained.source)} and ${nameOf(gained.target)} in ${n.b}`,
-        'entity_mentions.csv of zhtext analyze has every mention',
-        lines,
-      );
-    }
-    const lost = n.lost[0];
-    if (lost) {
-      const lines = await pairEvidence(corpus, lost.source, lost.target, sideDays(config, n, 'a'));
-      add(
-        `network-${k + 1}-lost`,
-        `Pairs lost from ${n.a}`,
-        `${nameOf(lost.source)} and ${nameOf(lost.target)} in ${n.a}`,
+        `network-${k + 1}-${change}`,
+        title,
+        `${nameOf(first.source)} and ${nameOf(first.target)} in ${n[side]}`,
         'entity_mentions.csv of zhtext analyze has every mention',
         lines,
       );

@@ -126,9 +126,9 @@ async function prepare(fingerprint: string, config: WorkerConfig, client: Redis,
   const wire = JSON.parse(stored) as WireTask;
   // the --entities files of the run, by content, in their order
   const folder = join(scratch, fingerprint.slice(0, 12));
+  mkdirSync(folder, { recursive: true });
   const entityFiles = wire.entityFiles.map((content, k) => {
     const file = join(folder, `entities-${k}.tsv`);
-    mkdirSync(folder, { recursive: true });
     writeFileSync(file, Buffer.from(content, 'base64'));
     return file;
   });

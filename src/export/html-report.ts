@@ -241,30 +241,23 @@ export function networkChangeFigures(
   sources: { gained: string; lost: string },
   evidence: { gained?: string; lost?: string } = {},
 ): string {
-  const pairs = (change: 'gained' | 'lost') => n[change].slice(0, BARS);
-  return `<div class="row">${figure(
-    `Pairs gained in ${n.b}: units holding both there.`,
-    barChart(
-      `${name}-gained`,
-      pairs('gained').map((e) => `${nameOf(e.source)} – ${nameOf(e.target)}`),
-      pairs('gained').map((e) => e.countB),
-      '#59a14f',
-      `No pair gained in ${n.b}.`,
-    ),
-    sources.gained,
-    evidence.gained,
-  )}${figure(
-    `Pairs lost from ${n.a}: units holding both there.`,
-    barChart(
-      `${name}-lost`,
-      pairs('lost').map((e) => `${nameOf(e.source)} – ${nameOf(e.target)}`),
-      pairs('lost').map((e) => e.countA),
-      '#e15759',
-      `No pair lost from ${n.a}.`,
-    ),
-    sources.lost,
-    evidence.lost,
-  )}</div>`;
+  const chart = (change: 'gained' | 'lost') => {
+    const gained = change === 'gained';
+    const pairs = n[change].slice(0, BARS);
+    return figure(
+      gained ? `Pairs gained in ${n.b}: units holding both there.` : `Pairs lost from ${n.a}: units holding both there.`,
+      barChart(
+        `${name}-${change}`,
+        pairs.map((e) => `${nameOf(e.source)} – ${nameOf(e.target)}`),
+        pairs.map((e) => (gained ? e.countB : e.countA)),
+        gained ? '#59a14f' : '#e15759',
+        gained ? `No pair gained in ${n.b}.` : `No pair lost from ${n.a}.`,
+      ),
+      sources[change],
+      evidence[change],
+    );
+  };
+  return `<div class="row">${chart('gained')}${chart('lost')}</div>`;
 }
 
 export const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${escaped(title)}</h2>${body}</section>`;

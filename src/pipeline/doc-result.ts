@@ -70,6 +70,17 @@ export interface DocResult {
 }
 
 /** The mentions of a document that name one entity, each with the sentence holding it. */
+/**
+ * A result computed elsewhere (read from the cache, or by a worker through the queue) made this
+ * run's: the file's result is the same wherever it was read from, its index and path are this run's.
+ */
+export function asThisRuns(result: DocResult, index: number, path: string): DocResult {
+  result.index = index;
+  result.fields.path = path;
+  for (const line of result.kwic ?? []) line.path = path;
+  return result;
+}
+
 export function mentionsOf(doc: Doc): MentionOfDoc[] {
   const rows: MentionOfDoc[] = [];
   for (const m of doc.mentions) {

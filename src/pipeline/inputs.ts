@@ -75,11 +75,10 @@ function* walk(dir: string, open: Set<string>): Generator<InputEntry> {
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    let kind: 'folder' | 'file' | string = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+    let kind = kindOf(entry);
     if (entry.isSymbolicLink()) {
       try {
-        const target = statSync(path);
-        kind = target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other';
+        kind = kindOf(statSync(path));
       } catch (error) {
         yield { skipped: { path, reason: `a broken symbolic link: ${(error as Error).message}` } };
         continue;
@@ -92,4 +91,9 @@ function* walk(dir: string, open: Set<string>): Generator<InputEntry> {
     else yield { skipped: { path, reason: `extension ${extname(entry.name) || '(none)'} is not a post type` } };
   }
   open.delete(real);
+}
+
+/** a folder, a file, or neither (a named pipe, a socket, a device, an unfollowed link) */
+function kindOf(entry: { isDirectory(): boolean; isFile(): boolean }): 'folder' | 'file' | 'other' {
+  return entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
 }

@@ -17,7 +17,7 @@ import { fingerprintOf } from '../cache/fingerprint.js';
 import { DictionaryError } from '../errors.js';
 import type { QueueAddress } from '../queue/connection.js';
 import { IN_FLIGHT, inQueue, type QueueHooks } from '../queue/coordinator.js';
-import type { DocResult } from './doc-result.js';
+import { asThisRuns, type DocResult } from './doc-result.js';
 import { createDocProcessor, type DocJob, type ReadyInfo, type TaskConfig, tooLarge } from './process.js';
 import { defaultDictionaryDir, type Resources } from './resources.js';
 
@@ -218,11 +218,7 @@ function openCache(options: PoolOptions): OpenCache | undefined {
       if (!('found' in read)) return undefined;
       stats.hits++;
       // the entry is this file's whatever folder it was read from: the path is this run's
-      const result = read.found;
-      result.index = job.index;
-      result.fields.path = job.path;
-      for (const line of result.kwic ?? []) line.path = job.path;
-      return result;
+      return asThisRuns(read.found, job.index, job.path);
     },
   };
 }

@@ -15,7 +15,7 @@ import { Redis } from 'ioredis';
 import { DocCache } from '../cache/doc-cache.js';
 import { fingerprintOf } from '../cache/fingerprint.js';
 import { UsageError } from '../errors.js';
-import type { DocResult } from '../pipeline/doc-result.js';
+import { asThisRuns, type DocResult } from '../pipeline/doc-result.js';
 import type { Engine, EngineEvents, PoolOptions } from '../pipeline/pool.js';
 import { createDocProcessor, type DocJob, failedResult, loadTaskResources, tooLarge } from '../pipeline/process.js';
 import { connectionOptions, type QueueAddress } from './connection.js';
@@ -95,11 +95,7 @@ export async function inQueue(options: PoolOptions, address: QueueAddress, event
     if (!stored || !inFlight.has(id)) return !inFlight.has(id);
     inFlight.delete(id);
     for (const j of entry.jobs) {
-      const result = deserialize(stored) as DocResult;
-      // the result is this file's wherever it was computed: the index and path are this run's
-      result.index = j.index;
-      result.fields.path = j.path;
-      for (const line of result.kwic ?? []) line.path = j.path;
+      const result = asThisRuns(deserialize(stored) as DocResult, j.index, j.path);
       const cacheError = cache && j.key ? cache.store(j.key, result) : undefined;
       events.deliver(result, cacheError);
     }
