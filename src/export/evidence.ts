@@ -7,6 +7,7 @@ import { createDocProcessor } from '../pipeline/process.js';
 import type { ReducedCorpus } from '../pipeline/reduce.js';
 import type { Resources } from '../pipeline/resources.js';
 import { type DayRange, inRange } from '../text/periods.js';
+import { windowAround } from '../text/sentences.js';
 import { storeOf } from './corpus-data.js';
 
 /** a sentence read: where, its text, and the matches in it (start and end offsets, in order) */
@@ -56,12 +57,7 @@ const CONTEXT_CHARS = 60;
 /** a line of evidence, a long sentence cut to CONTEXT_CHARS around its matches (… where cut) */
 export function lineOf(day: string, outlet: string, text: string, marks: [number, number][]): Evidence {
   if (marks.length === 0) return { day, outlet, text, marks };
-  const isLow = (at: number) => (text.charCodeAt(at) & 0xfc00) === 0xdc00;
-  let from = Math.max(0, marks[0]![0] - CONTEXT_CHARS);
-  let to = Math.min(text.length, marks.at(-1)![1] + CONTEXT_CHARS);
-  // never half a character outside the basic plane
-  if (from > 0 && isLow(from)) from--;
-  if (to < text.length && isLow(to)) to++;
+  const { start: from, end: to } = windowAround(text, { start: 0, end: text.length }, marks[0]![0], marks.at(-1)![1], CONTEXT_CHARS);
   const head = from > 0 ? '…' : '';
   const shift = head.length - from;
   return {

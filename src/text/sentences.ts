@@ -46,7 +46,7 @@ function pushTrimmed(spans: Span[], text: string, from: number, to: number): voi
     while (cut > start + MAX_SENTENCE / 2 && !SOFT_BREAKS.has(text[cut - 1]!)) cut--;
     if (!SOFT_BREAKS.has(text[cut - 1]!)) cut = start + MAX_SENTENCE;
     // never between the two halves of a character outside the basic plane
-    if ((text.charCodeAt(cut) & 0xfc00) === 0xdc00) cut--;
+    if (isLowSurrogate(text, cut)) cut--;
     pushTrimmed(spans, text, start, cut);
     start = cut;
     while (start < end && text[start] === ' ') start++;
@@ -74,13 +74,24 @@ export const CONTEXT_SIDE = 150;
  */
 export function contextAround(text: string, sentence: Span, start: number, end: number): { before: string; after: string } {
   if (sentence.end - sentence.start <= CONTEXT_MAX) return { before: text.slice(sentence.start, start), after: text.slice(end, Math.max(end, sentence.end)) };
-  let from = Math.max(sentence.start, start - CONTEXT_SIDE);
-  let to = Math.min(sentence.end, Math.max(end, end + CONTEXT_SIDE));
-  // never half a character outside the basic plane
-  if (from > sentence.start && (text.charCodeAt(from) & 0xfc00) === 0xdc00) from--;
-  if (to < sentence.end && (text.charCodeAt(to) & 0xfc00) === 0xdc00) to++;
+  const { start: from, end: to } = windowAround(text, sentence, start, end, CONTEXT_SIDE);
   return {
     before: (from > sentence.start ? '…' : '') + text.slice(from, start),
     after: text.slice(end, Math.max(end, to)) + (to < sentence.end ? '…' : ''),
   };
+}
+
+/** whether the code unit at `at` is the second half of a character outside the basic plane */
+const isLowSurrogate = (text: string, at: number) => (text.charCodeAt(at) & 0xfc00) === 0xdc00;
+
+/**
+ * `side` code units each side of [start, end), kept within `bounds`, and widened by one where a cut
+ * would fall between the two halves of a character outside the basic plane.
+ */
+export function windowAround(text: string, bounds: Span, start: number, end: number, side: number): Span {
+  let from = Math.max(bounds.start, start - side);
+  let to = Math.min(bounds.end, end + side);
+  if (from > bounds.start && isLowSurrogate(text, from)) from--;
+  if (to < bounds.end && isLowSurrogate(text, to)) to++;
+  return { start: from, end: Math.max(to, end) };
 }
