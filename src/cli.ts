@@ -26,6 +26,7 @@ Usage:
   zhtext kwic <files or folders…> <entity id or term> [options]
   zhtext eval ner --gold <BIO file> [--pred-out <file>] [--entities <file>]
   zhtext worker --queue <redis://host:port[/db]> [--concurrency <n>] [--stall-seconds <n>]
+                [--doc-timeout <s>]
   zhtext --help | --version
 
 analyze reads Jekyll posts (.md, .markdown), HTML (.html, .htm) and text (.txt) files, recursively
@@ -84,16 +85,18 @@ Options:
                          beside the top entities' (ids as in entities.csv: US,per:joe_biden)
   --gold <file>          (eval ner) the gold BIO file
   --pred-out <file>      (eval ner) write the predictions in the same BIO format
-  --workers <n>          documents processed at once, each in a worker thread of its own
+  --workers <n>          documents processed at once, each in a worker process of its own
                          (default: the number of cores, ${availableParallelism()} here, but one for each
-                         ${FILES_PER_WORKER} files at most); 1 works in one thread
+                         ${FILES_PER_WORKER} files at most)
+  --doc-timeout <s>      a document still being processed after this many seconds is stopped and
+                         fails (doc-timeout), and the run goes on (default ${DEFAULTS.docTimeout}; 0, no limit)
   --cache <dir>          where each document's result is kept, so a rerun computes only new and
                          changed files (default ${defaultCacheDir().replace(homedir(), '~')})
   --no-cache             compute every document; read and write no cache
   --queue <url>          (analyze, compare, kwic) send the documents to workers through this Redis
-                         (redis://host:port[/db]) instead of this machine's threads; (worker) the
+                         (redis://host:port[/db]) instead of this machine's processes; (worker) the
                          Redis to take them from. The outputs are the same, byte for byte
-  --concurrency <n>      (worker) documents processed at once, one thread each (default: the
+  --concurrency <n>      (worker) documents processed at once, one process each (default: the
                          number of cores, ${availableParallelism()} here)
   --stall-seconds <n>    (worker) a job whose worker stops answering for this long goes to another
                          worker (default 30)
@@ -192,6 +195,7 @@ function parseCommandLine(argv: string[]) {
       queue: { type: 'string' },
       concurrency: { type: 'string' },
       'stall-seconds': { type: 'string' },
+      'doc-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

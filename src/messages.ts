@@ -23,6 +23,14 @@ export const MESSAGE_CODES = {
   'near-copy': { severity: 'info', help: 'a near-copy of an earlier document (a syndicated story), counted once with --dedupe' },
   'not-a-post': { severity: 'info', help: 'a file in an input folder that is not a post type was left out' },
   'stage-failed': { severity: 'fatal', help: 'an internal error in a stage; please report it' },
+  'doc-timeout': {
+    severity: 'fatal',
+    help: 'processing the document took longer than --doc-timeout allows: it was stopped (not cached; a later run tries again)',
+  },
+  'worker-crashed': {
+    severity: 'fatal',
+    help: 'the worker process processing the document died (out of memory, or a crash), and died again when it was tried once more (not cached)',
+  },
   'queue-job-failed': { severity: 'fatal', help: 'with --queue: no worker could finish the document (it stalled or failed on every attempt)' },
   'cache-entry-corrupt': { severity: 'info', help: 'the cached result of the file was damaged: it was computed again and stored anew' },
   'csv-truncated': { severity: 'warning', help: 'a CSV table holds more rows than Excel opens: the CSV keeps the first, the Parquet file all' },

@@ -68,6 +68,8 @@ export const DEFAULTS = {
   minCount: 5,
   minExpected: 5,
   by: 'day',
+  /** far beyond any real post (the slowest, 2 MB, takes a few seconds), short of a hang */
+  docTimeout: 60,
 } as const;
 
 export const SCRIPTS: readonly Script[] = ['simplified', 'traditional', 'mixed', 'none'];
@@ -106,7 +108,7 @@ export interface RawOptions {
   gold?: string;
   predOut?: string;
   quiet?: boolean;
-  /** documents processed at once, one worker thread each (default: as many as the files and cores make worth it) */
+  /** documents processed at once, one worker process each (default: as many as the files and cores make worth it) */
   workers?: string | number;
   /** the cache folder (default: $XDG_CACHE_HOME/zhtext or ~/.cache/zhtext) */
   cache?: string;
@@ -114,10 +116,12 @@ export interface RawOptions {
   noCache?: boolean;
   /** redis://host:port[/db]: the documents go to workers through this Redis (analyze, compare, kwic), or the worker takes jobs from it */
   queue?: string;
-  /** worker: documents processed at once, one worker thread each */
+  /** worker: documents processed at once, one worker process each */
   concurrency?: string | number;
   /** worker: how long a job whose worker stopped answering waits before another worker takes it */
   stallSeconds?: string | number;
+  /** seconds a document may take before it is stopped and failed (0: no limit) */
+  docTimeout?: string | number;
 }
 
 /** Which documents count: the filters, applied alike by every command that reads a corpus. */
@@ -145,12 +149,14 @@ export interface CorpusConfig {
   /** count a near-copy of an earlier document once */
   readonly dedupe: boolean;
   readonly unit: CooccurrenceUnit;
-  /** worker threads, when given; 1 processes the documents in the main thread; absent, the runner decides by the files and cores */
+  /** worker processes, when given; absent, the runner decides by the files and cores */
   readonly workers?: number;
   /** the cache folder of per-document results; absent, no cache */
   readonly cacheDir?: string;
   /** --queue: the documents go to workers through this Redis */
   readonly queue?: QueueAddress;
+  /** seconds a document may take in a worker process before it is stopped and failed; 0, no limit */
+  readonly docTimeoutSeconds: number;
 }
 
 export interface AnalyzeConfig extends CorpusConfig {
@@ -201,13 +207,15 @@ export interface EvalNerConfig {
 export interface WorkerConfig {
   readonly command: 'worker';
   readonly queue: QueueAddress;
-  /** worker threads, each processing one document at a time */
+  /** worker processes, each processing one document at a time */
   readonly concurrency: number;
   /** a job whose worker stopped answering for this long is given to another */
   readonly stallSeconds: number;
   readonly dictionaryDir?: string;
   /** where the worker keeps the results it computes; absent, no cache */
   readonly cacheDir?: string;
+  /** seconds a document may take before it is stopped and failed; 0, no limit */
+  readonly docTimeoutSeconds: number;
 }
 
 export type Config = AnalyzeConfig | CompareConfig | KwicConfig | EvalNerConfig | WorkerConfig;
@@ -229,6 +237,7 @@ const CORPUS_OPTIONS: (keyof RawOptions)[] = [
   'cache',
   'noCache',
   'queue',
+  'docTimeout',
 ];
 
 /** the options each command takes (besides --quiet, which only the command line reads) */
@@ -237,7 +246,7 @@ const ACCEPTS: Record<CommandName, ReadonlySet<keyof RawOptions>> = {
   compare: new Set([...CORPUS_OPTIONS, 'out', 'by', 'unit', 'a', 'b', 'minCount', 'minExpected', 'minPairCount', 'top']),
   kwic: new Set([...CORPUS_OPTIONS, 'query']),
   'eval-ner': new Set(['gold', 'predOut', 'entities', 'dictionaryDir', 'recognizer']),
-  worker: new Set(['queue', 'concurrency', 'stallSeconds', 'dictionaryDir', 'cache', 'noCache']),
+  worker: new Set(['queue', 'concurrency', 'stallSeconds', 'dictionaryDir', 'cache', 'noCache', 'docTimeout']),
 };
 
 /** the option as the command line spells it: minPairCount → --min-pair-count */
@@ -333,6 +342,7 @@ export function workerConfig(raw: RawOptions): WorkerConfig {
     stallSeconds: check.integer('stallSeconds', DEFAULT_STALL_SECONDS),
     ...optional('dictionaryDir', check.dictionaryDir()),
     ...optional('cacheDir', check.cache()),
+    docTimeoutSeconds: check.number('docTimeout', DEFAULTS.docTimeout),
   };
   return check.done(config);
 }
@@ -368,6 +378,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     out.outlets = config.filters.outlets ? [...config.filters.outlets].sort() : null;
     out.scripts = config.filters.scripts ? [...config.filters.scripts].sort() : null;
     out.dedupe = config.dedupe;
+    out.doc_timeout_seconds = config.docTimeoutSeconds;
   }
   switch (config.command) {
     case 'analyze':
@@ -457,6 +468,7 @@ class Checker {
       ...optional('workers', this.raw.workers === undefined ? undefined : this.integer('workers', 1)),
       ...optional('cacheDir', this.cacheDir()),
       ...optional('queue', this.queue()),
+      docTimeoutSeconds: this.number('docTimeout', DEFAULTS.docTimeout),
     };
   }
 
@@ -590,7 +602,7 @@ class Checker {
   }
 
   /** a number ≥ 0 */
-  number(key: 'minExpected', fallback: number): number {
+  number(key: 'minExpected' | 'docTimeout', fallback: number): number {
     const value = this.raw[key];
     if (value === undefined) return fallback;
     const n = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);

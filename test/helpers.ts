@@ -113,6 +113,16 @@ export function writeCorpus(dir: string, count = 40): void {
   writeFileSync(join(dir, '2020-10-17-broken.md'), '---\ntitle: [unclosed\ndate: 2020-10-17\n---\n<p>正文。</p>\n');
 }
 
+/** A post of the test sentences, paragraph after paragraph, of at least `bytes` bytes: a long post is a slow one. */
+export function writeLongPost(file: string, bytes: number, day = '2020-10-15'): void {
+  const paragraphs: string[] = [];
+  for (let k = 0, size = 0; size < bytes; k++) {
+    paragraphs.push(`<p>${SENTENCES[k % SENTENCES.length]}${SENTENCES[(k * 7 + 3) % SENTENCES.length]}</p>\n`);
+    size += Buffer.byteLength(paragraphs[k]!);
+  }
+  writeFileSync(file, `---\ntitle: "很长的测试新闻"\ndate: ${day}T12:00:00+08:00\ncategories: [ 路透 ]\n---\n${paragraphs.join('')}`);
+}
+
 /** the rows of a Parquet file, read with DuckDB, as records by column */
 export async function readParquet(file: string): Promise<Record<string, unknown>[]> {
   const { DuckDBInstance } = await import('@duckdb/node-api');

@@ -48,7 +48,7 @@ export interface AnalyzeSummary {
   warnings: number;
   duplicates: number;
   written: string[];
-  /** worker threads used */
+  /** worker processes used */
   workers: number;
   /** what the cache did */
   cache: CacheStats;

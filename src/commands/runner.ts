@@ -44,7 +44,7 @@ export interface CorpusRun<C extends CorpusConfig = CorpusConfig> {
   info: ReadyInfo;
   /** files in input folders that were left out, and why */
   skipped: { path: string; reason: string; code?: 'read-failed' }[];
-  /** worker threads used */
+  /** worker processes used */
   workers: number;
   /** what the cache did */
   cache: CacheStats;
@@ -107,6 +107,8 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
   const pool = {
     workers,
     task,
+    docTimeoutMs: config.docTimeoutSeconds * 1000,
+    onWarning: (message: string) => hooks.onWarning?.(message),
     stats: cache,
     resources,
     onReady: (ready: ReadyInfo) => (info = ready),
@@ -136,12 +138,12 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
 }
 
 /**
- * Files a worker thread must have before another is started: loading a worker's resources costs about
+ * Files a worker process must have before another is started: loading a worker's resources costs about
  * as much as processing a few hundred posts, and a file found in the cache costs a worker nothing.
  */
 export const FILES_PER_WORKER = 250;
 
-/** the threads asked for, or (not asked) one per core but no more than the files make worth it; never more than the files */
+/** the worker processes asked for, or (not asked) one per core but no more than the files make worth it; never more than the files */
 export function workersFor(asked: number | undefined, files: number): number {
   const wanted = asked ?? Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER));
   return Math.max(1, Math.min(wanted, files));

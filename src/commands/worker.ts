@@ -3,9 +3,10 @@
 // carries its file's bytes). Each job's task comes from Redis under the job's fingerprint; the
 // worker checks that its own dictionaries, knowledge base, code and package versions give the same
 // fingerprint and refuses the job otherwise, so that no result of a run comes from a different
-// setup. Documents are processed in worker threads (pipeline/pool.ts), which keeps this thread free
-// to renew the jobs' locks however long a document takes; results go back through Redis and into
-// this worker's cache.
+// setup. Documents are processed in worker processes (pipeline/processes.ts), which keeps this
+// thread free to renew the jobs' locks however long a document takes, and lets a document that
+// kills its process cost that document only; results go back through Redis and into this worker's
+// cache.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +17,9 @@ import { DocCache } from '../cache/doc-cache.js';
 import { fingerprintOf } from '../cache/fingerprint.js';
 import { type RawOptions, type WorkerConfig, workerConfig } from '../options.js';
 import type { DocResult } from '../pipeline/doc-result.js';
-import { type Engine, inWorkers } from '../pipeline/pool.js';
+import type { Engine } from '../pipeline/pool.js';
 import type { TaskConfig } from '../pipeline/process.js';
+import { inWorkers } from '../pipeline/processes.js';
 import { connectionOptions } from '../queue/connection.js';
 import { GONE, REFUSED } from '../queue/coordinator.js';
 import { bytesKey, type DocJobData, QUEUE_NAME, RESULT_TTL_SECONDS, resultKey, taskKey, type WireTask } from '../queue/jobs.js';
@@ -38,7 +40,7 @@ export interface WorkerSummary {
   refused: number;
 }
 
-/** a fingerprint's threads, or why this worker refuses its jobs */
+/** a fingerprint's worker processes, or why this worker refuses its jobs */
 type Setup = { compute: (path: string, bytes: Buffer, key: string) => Promise<DocResult>; close: () => Promise<void> } | { refused: string };
 
 /** Takes jobs until the signal; options as the command line's (OptionsError when they are wrong). */
@@ -89,7 +91,7 @@ export async function runWorker(options: RawOptions, hooks: WorkerHooks): Promis
     },
     {
       connection,
-      // two jobs a thread: one processed, one waiting, so that no thread idles while a result travels
+      // two jobs a process: one processed, one waiting, so that no process idles while a result travels
       concurrency: config.concurrency * 2,
       lockDuration: config.stallSeconds * 1000,
       stalledInterval: config.stallSeconds * 1000,
@@ -119,7 +121,7 @@ export async function runWorker(options: RawOptions, hooks: WorkerHooks): Promis
   return summary;
 }
 
-/** the threads for a fingerprint's task, started once its fingerprint is found to be this worker's own */
+/** the worker processes for a fingerprint's task, started once its fingerprint is found to be this worker's own */
 async function prepare(fingerprint: string, config: WorkerConfig, client: Redis, scratch: string, say: (line: string) => void): Promise<Setup> {
   const stored = await client.get(taskKey(fingerprint));
   if (!stored) return { refused: `${REFUSED} no task is stored under the job's fingerprint ${fingerprint.slice(0, 12)} (the run that added it is gone)` };
@@ -143,7 +145,7 @@ async function prepare(fingerprint: string, config: WorkerConfig, client: Redis,
   let failure: Error | undefined;
   let next = 0;
   const engine: Engine = await inWorkers(
-    { workers: config.concurrency, task, ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}) },
+    { workers: config.concurrency, task, docTimeoutMs: config.docTimeoutSeconds * 1000, ...(config.cacheDir ? { cacheDir: config.cacheDir } : {}) },
     {
       deliver(result) {
         pending.get(result.index)?.(result);
@@ -151,8 +153,9 @@ async function prepare(fingerprint: string, config: WorkerConfig, client: Redis,
       },
       fail(error) {
         failure ??= error;
-        say(`a worker thread failed: ${error.message}`);
+        say(`a worker process failed: ${error.message}`);
       },
+      warn: say,
     },
   );
   say(`ready for the run of fingerprint ${fingerprint.slice(0, 12)}`);
@@ -161,7 +164,7 @@ async function prepare(fingerprint: string, config: WorkerConfig, client: Redis,
       if (failure) throw failure;
       const index = next++;
       const result = new Promise<DocResult>((resolve) => pending.set(index, resolve));
-      // the threads hold a few documents each; BullMQ's concurrency keeps within that
+      // the processes hold a few documents each; BullMQ's concurrency keeps within that
       while (!engine.offer({ index, path, bytes, key })) await new Promise((r) => setTimeout(r, 20));
       return result;
     },

@@ -1,7 +1,10 @@
 // Outputs are written into a staging folder inside the output folder and moved into place only when
-// every file is complete, so a failed or interrupted run never leaves half-written tables. Tables
-// are streamed into their files as their rows come: nothing is built whole in memory.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// every file is complete, so a failed or interrupted run never leaves half-written tables. Before
+// the moves, the staging folder is marked complete (a list of its files): a run killed during them
+// leaves that list, and the next run into the folder finishes the moves before anything else, so
+// the folder never stays a mix of two runs' files. Tables are streamed into their files as their
+// rows come: nothing is built whole in memory.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Column, RowAppender, Store } from '../store/store.js';
 import { type Cell, CsvWriter } from './csv.js';
@@ -63,6 +66,8 @@ export class OutputFolder {
     private readonly csvRowLimit = EXCEL_ROW_LIMIT - 1,
   ) {
     this.staging = join(outDir, `.zhtext-staging-${process.pid}`);
+    // a run killed while moving its files into place is finished first, whatever becomes of this one
+    if (existsSync(outDir)) removeAbandoned(outDir);
   }
 
   /** the staging folder, made when the first file is written (a run that fails earlier makes nothing) */
@@ -206,10 +211,8 @@ export class OutputFolder {
   publish(): string[] {
     if (this.unsettled) throw new Error('the store is still writing Parquet files: await settle() before publish()');
     try {
-      for (const name of this.files) {
-        mkdirSync(dirname(join(this.outDir, name)), { recursive: true });
-        renameSync(join(this.staging, name), join(this.outDir, name));
-      }
+      markComplete(this.staging, this.files);
+      moveInto(this.outDir, this.staging, this.files);
     } finally {
       this.removeStaging();
     }
@@ -235,12 +238,45 @@ export class OutputFolder {
   }
 }
 
-/** the staging folders of runs that were killed (their process is gone on this machine): never published, removed */
-function removeAbandoned(outDir: string): void {
-  for (const name of readdirSync(outDir)) {
+/** the file in a staging folder that lists its files once every one is written: the moves may begin */
+const COMPLETE = '.complete.json';
+
+/** the list written under a name of its own and renamed, so that it is whole or absent */
+function markComplete(staging: string, files: readonly string[]): void {
+  const temporary = join(staging, `${COMPLETE}.tmp`);
+  writeFileSync(temporary, JSON.stringify(files));
+  renameSync(temporary, join(staging, COMPLETE));
+}
+
+/** the listed files from the staging folder into the output folder; those moved already are skipped */
+function moveInto(outDir: string, staging: string, files: readonly string[]): void {
+  for (const name of files) {
+    const from = join(staging, name);
+    if (!existsSync(from)) continue;
+    mkdirSync(dirname(join(outDir, name)), { recursive: true });
+    renameSync(from, join(outDir, name));
+  }
+}
+
+/**
+ * The staging folders of runs that were killed (their process is gone on this machine): one killed
+ * while moving its files into place is finished, so that the folder holds one run's outputs; any
+ * other was never published, and is removed.
+ */
+export function removeAbandoned(outDir: string): void {
+  for (const name of readdirSync(outDir).sort()) {
     const pid = /^\.zhtext-staging-(\d+)$/.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;
-    rmSync(join(outDir, name), { recursive: true, force: true });
+    const staging = join(outDir, name);
+    let files: unknown;
+    try {
+      files = JSON.parse(readFileSync(join(staging, COMPLETE), 'utf8'));
+    } catch {
+      files = undefined; // not marked complete: never published
+    }
+    if (Array.isArray(files) && files.every((f) => typeof f === 'string' && !f.startsWith('/') && !f.split(/[\\/]/).includes('..')))
+      moveInto(outDir, staging, files);
+    rmSync(staging, { recursive: true, force: true });
   }
 }
 

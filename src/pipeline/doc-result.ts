@@ -69,7 +69,14 @@ export interface DocResult {
   kwic?: KwicLine[];
 }
 
-/** The mentions of a document that name one entity, each with the sentence holding it. */
+/**
+ * Whether a result is the file's whatever the run: not one that failed for the run's own reasons (out
+ * of time, a worker that died, a queue that gave up), which a cache must not keep.
+ */
+export function isLasting(result: DocResult): boolean {
+  return !result.messages.some((m) => m.code === 'doc-timeout' || m.code === 'worker-crashed' || m.code === 'queue-job-failed');
+}
+
 /**
  * A result computed elsewhere (read from the cache, or by a worker through the queue) made this
  * run's: the file's result is the same wherever it was read from, its index and path are this run's.
@@ -81,6 +88,7 @@ export function asThisRuns(result: DocResult, index: number, path: string): DocR
   return result;
 }
 
+/** The mentions of a document that name one entity, each with the sentence holding it. */
 export function mentionsOf(doc: Doc): MentionOfDoc[] {
   const rows: MentionOfDoc[] = [];
   for (const m of doc.mentions) {
@@ -99,12 +107,4 @@ export function mentionsOf(doc: Doc): MentionOfDoc[] {
     });
   }
   return rows;
-}
-
-/** the buffers a result's typed arrays use, to move them to another thread instead of copying */
-export function transferables(result: DocResult): ArrayBuffer[] {
-  const c = result.counts;
-  const arrays = c ? [c.termStats, c.termPos, c.entityStats, c.entitySurfaces, c.termPairs, c.entityPairs] : [];
-  if (result.signature) arrays.push(result.signature.minHashes);
-  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

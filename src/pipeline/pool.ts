@@ -1,9 +1,8 @@
-// Documents through the pipeline on every core: worker threads, each with its own resources,
-// take files and return DocResults; the pool hands them on in input order, whatever order they
-// finish in. With one worker the documents are processed in this thread, without threads.
-// nodejieba is safe in worker threads: its native state belongs to each thread's instance of the
-// addon (node-addon-api's Addon class), so every worker loads and uses a dictionary of its own;
-// a test checks that the outputs do not depend on the number of workers.
+// Documents through the pipeline on every core: worker processes (processes.ts), each with its own
+// resources, take files and return DocResults; the pool hands them on in input order, whatever
+// order they finish in. A library caller asking for one worker and no time limit gets the documents
+// processed in this thread instead. A test checks that the outputs do not depend on the number of
+// workers.
 //
 // With a cache (cache/doc-cache.ts) this thread reads each file, looks its key up and hands on a
 // stored result at once; only the files it misses go to the workers, which store what they compute.
@@ -11,14 +10,13 @@
 // what loading them tells the run (ReadyInfo) is cached too.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { DocCache } from '../cache/doc-cache.js';
 import { fingerprintOf } from '../cache/fingerprint.js';
-import { DictionaryError } from '../errors.js';
 import type { QueueAddress } from '../queue/connection.js';
 import { IN_FLIGHT, inQueue, type QueueHooks } from '../queue/coordinator.js';
 import { asThisRuns, type DocResult } from './doc-result.js';
 import { createDocProcessor, type DocJob, type ReadyInfo, type TaskConfig, tooLarge } from './process.js';
+import { inWorkers } from './processes.js';
 import { defaultDictionaryDir, type Resources } from './resources.js';
 
 export interface PoolOptions {
@@ -32,8 +30,15 @@ export interface PoolOptions {
   stats?: CacheStats;
   /** the task's resources, loaded once by whoever asks first: this thread's processor uses them (worker threads load their own) */
   resources?: () => Resources;
-  /** --queue: the documents go to workers through this Redis instead of this machine's threads */
+  /** --queue: the documents go to workers through this Redis instead of this machine's worker processes */
   queue?: { address: QueueAddress; hooks?: QueueHooks };
+  /**
+   * the time a document may take in a worker process before it is stopped and failed (0: no limit);
+   * given, the documents are processed in worker processes even with one worker, never in this thread
+   */
+  docTimeoutMs?: number;
+  /** what the user should know that costs no document */
+  onWarning?: (message: string) => void;
 }
 
 /** What the cache did in a run. */
@@ -52,20 +57,11 @@ export function newCacheStats(): CacheStats {
   return { hits: 0, computed: 0, corrupt: 0 };
 }
 
-/** documents a worker holds at once: one being processed, the others waiting, so it never idles */
-const PER_WORKER = 4;
 /**
  * results finished ahead of the one the reduce waits for, at most, per worker: room for a slow
  * document without idling the other workers (16 idled them a quarter of the time on the month)
  */
 const AHEAD_PER_WORKER = 64;
-
-/**
- * A worker's heap holds its resources (about 60 MB) and one document at a time; left unbounded, V8
- * lets garbage pile up to gigabytes before collecting it, which all workers together would pay in
- * memory. At this bound it collects sooner.
- */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 512 };
 
 /** Whatever computes results: this thread, worker threads, or workers through a queue. */
 export interface Engine {
@@ -78,6 +74,8 @@ export interface Engine {
 export interface EngineEvents {
   deliver(result: DocResult, cacheError?: string): void;
   fail(error: Error): void;
+  /** something the user should know that costs no document (a worker process replaced) */
+  warn?(message: string): void;
 }
 
 /** The DocResult of every path, in input order. */
@@ -108,13 +106,15 @@ export async function* processInOrder(paths: Iterator<string>, options: PoolOpti
       failure ??= error;
       signal();
     },
+    warn: (message) => options.onWarning?.(message),
   };
 
   const cache = openCache(options);
+  const here = !options.queue && options.workers <= 1 && options.docTimeoutMs === undefined;
   let engine: Engine | undefined;
   const startEngine = async () => {
     if (options.queue) engine = await inQueue(options, options.queue.address, events, options.queue.hooks);
-    else engine = options.workers <= 1 ? inThread(options, events) : await inWorkers(options, events);
+    else engine = here ? inThread(options, events) : await inWorkers(options, events);
     return engine;
   };
   try {
@@ -125,7 +125,7 @@ export async function* processInOrder(paths: Iterator<string>, options: PoolOpti
     }
     options.onReady?.(info);
 
-    const ahead = options.queue ? IN_FLIGHT : options.workers <= 1 ? 1 : options.workers * AHEAD_PER_WORKER;
+    const ahead = options.queue ? IN_FLIGHT : here ? 1 : options.workers * AHEAD_PER_WORKER;
     let next = 0;
     let reduced = 0;
     let pending: DocJob | undefined;
@@ -237,75 +237,5 @@ function inThread(options: PoolOptions, events: EngineEvents): Engine {
       return true;
     },
     close: async () => {},
-  };
-}
-
-interface PoolWorker {
-  worker: Worker;
-  holding: number;
-}
-
-/** Worker threads, started and loaded before this returns: a bad entity file stops the run here. */
-export async function inWorkers(options: PoolOptions, events: EngineEvents): Promise<Engine> {
-  let ready = 0;
-  let info: ReadyInfo | undefined;
-  let loadError: Error | undefined;
-  let loaded: () => void = () => {};
-  const fail = (error: Error) => {
-    loadError ??= error;
-    events.fail(error);
-    loaded();
-  };
-  const pool: PoolWorker[] = [];
-  for (let k = 0; k < options.workers; k++) {
-    const w: PoolWorker = {
-      worker: new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: { task: options.task, cacheDir: options.cacheDir },
-        resourceLimits: WORKER_LIMITS,
-      }),
-      holding: 0,
-    };
-    w.worker.on('message', (message: { result?: DocResult; cacheError?: string; ready?: ReadyInfo; loadError?: { name: string; message: string } }) => {
-      if (message.result) {
-        w.holding--;
-        events.deliver(message.result, message.cacheError);
-      } else if (message.ready) {
-        ready++;
-        info = message.ready;
-        loaded();
-      } else if (message.loadError) {
-        const e = message.loadError;
-        fail(e.name === 'DictionaryError' ? new DictionaryError(e.message) : new Error(e.message));
-      }
-    });
-    w.worker.on('error', fail);
-    w.worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`a worker thread stopped with exit code ${code}`));
-    });
-    pool.push(w);
-  }
-  const close = async () => {
-    await Promise.all(pool.map((w) => w.worker.terminate()));
-  };
-  // every worker has its resources before any document is read
-  while (ready < options.workers) {
-    if (loadError) {
-      await close();
-      throw loadError;
-    }
-    await new Promise<void>((resolve) => (loaded = resolve));
-  }
-  return {
-    info: info!,
-    offer(job) {
-      // the worker holding fewest documents takes the job
-      let best: PoolWorker | undefined;
-      for (const w of pool) if (w.holding < PER_WORKER && (!best || w.holding < best.holding)) best = w;
-      if (!best) return false;
-      best.holding++;
-      best.worker.postMessage(job);
-      return true;
-    },
-    close,
   };
 }

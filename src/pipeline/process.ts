@@ -117,7 +117,7 @@ export function tooLarge(path: string, bytes?: Uint8Array): string | undefined {
 export function failedResult(
   index: number,
   path: string,
-  code: 'stage-failed' | 'read-failed' | 'queue-job-failed' | 'file-too-large',
+  code: 'stage-failed' | 'read-failed' | 'queue-job-failed' | 'file-too-large' | 'doc-timeout' | 'worker-crashed',
   reason: string,
 ): DocResult {
   const doc = newDoc({ path, bytes: Buffer.alloc(0) });
@@ -127,7 +127,7 @@ export function failedResult(
 }
 
 function readAndProcess(path: string, given: Uint8Array | undefined, process: (file: { path: string; bytes: Buffer }) => Doc): Doc {
-  // bytes that crossed from another thread arrive as a plain Uint8Array
+  // bytes that crossed from another process arrive as a plain Uint8Array
   if (given) return process({ path, bytes: Buffer.from(given.buffer, given.byteOffset, given.byteLength) });
   let bytes: Buffer;
   try {

@@ -15,7 +15,7 @@ import { Redis } from 'ioredis';
 import { DocCache } from '../cache/doc-cache.js';
 import { fingerprintOf } from '../cache/fingerprint.js';
 import { UsageError } from '../errors.js';
-import { asThisRuns, type DocResult } from '../pipeline/doc-result.js';
+import { asThisRuns, type DocResult, isLasting } from '../pipeline/doc-result.js';
 import type { Engine, EngineEvents, PoolOptions } from '../pipeline/pool.js';
 import { createDocProcessor, type DocJob, failedResult, loadTaskResources, tooLarge } from '../pipeline/process.js';
 import { connectionOptions, type QueueAddress } from './connection.js';
@@ -96,7 +96,7 @@ export async function inQueue(options: PoolOptions, address: QueueAddress, event
     inFlight.delete(id);
     for (const j of entry.jobs) {
       const result = asThisRuns(deserialize(stored) as DocResult, j.index, j.path);
-      const cacheError = cache && j.key ? cache.store(j.key, result) : undefined;
+      const cacheError = cache && j.key && isLasting(result) ? cache.store(j.key, result) : undefined;
       events.deliver(result, cacheError);
     }
     await client.del(resultKey(id), bytesKey(id));

@@ -2,7 +2,7 @@
 // the queue must write what a local run writes, byte for byte, whatever happens on the way: a
 // worker killed mid-job, Redis restarted mid-run, the coordinator killed and started again.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -33,7 +33,7 @@ after(async () => {
 });
 
 const startWorker = async (...more: string[]) => {
-  const worker = await WorkerProcess.start(redis.url, ...more);
+  const worker = await WorkerProcess.start(redis.url, more);
   workers.push(worker);
   return worker;
 };
@@ -96,6 +96,31 @@ test('two worker processes and a coordinator write what a local run writes, byte
   assert.equal(info.timing.queue, `${redis.url}/0`);
   // both workers took documents
   for (const w of workers) assert.match(w.err, /ready for the run of fingerprint/);
+});
+
+test('a document that kills every worker process given it fails after its retries, as it does in a local run, and the run goes on', {
+  skip: !existsSync(CORPUS) && 'no ../shared/corpus',
+  timeout: TIMEOUT,
+}, async () => {
+  const poison = readdirSync(join(CORPUS, 'rthk-agora')).sort()[3]!;
+  const env = { ZHTEXT_TEST_CRASH_ON: poison };
+  // the local run with the same fault
+  const local = spawnSync(process.execPath, ['bin/zhtext.js', 'analyze', ...ARGS, '--out', join(out, 'poison-local'), '--no-cache', '--quiet'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', ...env },
+  });
+  assert.equal(local.status, 1, local.stderr);
+  const poisoned = [await WorkerProcess.start(redis.url, [], env), await WorkerProcess.start(redis.url, [], env)];
+  workers.push(...poisoned);
+  const run = coordinator([...ARGS, '--out', join(out, 'poison'), '--queue', redis.url, '--no-cache']);
+  assert.equal(await run.done, 1, run.err());
+  const failed = readCsv(join(out, 'poison', 'messages.csv')).filter((m) => m.code === 'worker-crashed');
+  assert.equal(failed.length, 1);
+  assert.ok(failed[0]!.path?.endsWith(poison), failed[0]!.path);
+  assertSameFiles(join(out, 'poison'), join(out, 'poison-local'));
+  assert.deepEqual(await leftInRedis(), { results: 0, jobs: 0 });
+  await Promise.all(poisoned.map((w) => w.stop()));
 });
 
 /** the documents the coordinator has reduced so far, from its progress lines (one every tenth of the files) */
@@ -176,7 +201,7 @@ test('a worker whose dictionaries differ refuses the jobs with a message, and th
   const dictionaries = join(out, 'other-dictionaries');
   cpSync(join(ROOT, 'dictionaries'), dictionaries, { recursive: true });
   writeFileSync(join(dictionaries, 'jieba', 'user.dict.txt'), `${readFileSync(join(dictionaries, 'jieba', 'user.dict.txt'), 'utf8')}外长会晤 100000 n\n`);
-  const worker = await WorkerProcess.start(own.url, '--dictionary-dir', dictionaries);
+  const worker = await WorkerProcess.start(own.url, ['--dictionary-dir', dictionaries]);
   try {
     const run = zhtextAsync(['analyze', join(ROOT, 'data'), '--out', join(out, 'refused'), '--queue', own.url, '--no-cache', '--quiet']);
     const { status, err } = await run;

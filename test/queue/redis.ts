@@ -84,19 +84,19 @@ export class RedisServer {
 export class WorkerProcess {
   err = '';
   readonly process: ChildProcess;
-  constructor(args: string[]) {
+  constructor(args: string[], env: Record<string, string> = {}) {
     this.process = spawn(process.execPath, ['bin/zhtext.js', 'worker', ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, CI: 'true' },
+      env: { ...process.env, CI: 'true', ...env },
     });
     this.process.stderr!.on('data', (d) => {
       this.err += d;
     });
   }
 
-  static async start(url: string, ...more: string[]): Promise<WorkerProcess> {
-    const worker = new WorkerProcess(['--queue', url, '--concurrency', '1', '--stall-seconds', '2', '--no-cache', ...more]);
+  static async start(url: string, more: string[] = [], env: Record<string, string> = {}): Promise<WorkerProcess> {
+    const worker = new WorkerProcess(['--queue', url, '--concurrency', '1', '--stall-seconds', '2', '--no-cache', ...more], env);
     await until(() => worker.err.includes('waiting for documents'), 20_000, `a worker to listen\n${worker.err}`);
     return worker;
   }

@@ -1,7 +1,9 @@
 // The output folder: tables cut at the CSV row limit keep their first rows and the Parquet file all;
-// nothing is published until the run is done, and a failed run leaves what was there before.
+// nothing is published until the run is done, a failed run leaves what was there before, and a run
+// killed while publishing is finished by the next.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -115,4 +117,26 @@ test('the staging folder of a killed run is removed by the next run into the fol
   assert.ok(!existsSync(killed));
   assert.ok(existsSync(running));
   assert.equal(readFileSync(join(out, 'report.md'), 'utf8'), 'new');
+});
+
+test('a run killed while moving its files into place: the next run into the folder finishes the moves first', () => {
+  const out = mkdtempSync(join(tmpdir(), 'zhtext-out-'));
+  for (const name of ['terms.csv', 'entities.csv', 'report.md']) writeFileSync(join(out, name), `old ${name}`);
+  // a process that is gone, as a killed run's is
+  const dead = spawnSync('true').pid!;
+  const staging = join(out, `.zhtext-staging-${dead}`);
+  mkdirSync(join(staging, 'parquet'), { recursive: true });
+  const files = ['terms.csv', 'entities.csv', 'report.md', 'parquet/terms.parquet'];
+  for (const name of files) writeFileSync(join(staging, name), `new ${name}`);
+  writeFileSync(join(staging, '.complete.json'), JSON.stringify(files));
+  // killed after the first move
+  renameSync(join(staging, 'terms.csv'), join(out, 'terms.csv'));
+  // and a staging folder of a run killed before it was complete: never published
+  const unfinished = join(out, `.zhtext-staging-${spawnSync('true').pid!}`);
+  mkdirSync(unfinished);
+  writeFileSync(join(unfinished, 'terms.csv'), 'half a ta');
+
+  new OutputFolder(out, undefined);
+  assert.deepEqual(readdirSync(out).sort(), ['entities.csv', 'parquet', 'report.md', 'terms.csv']);
+  for (const name of files) assert.equal(readFileSync(join(out, name), 'utf8'), `new ${name}`);
 });
