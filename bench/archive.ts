@@ -1,11 +1,12 @@
 // A whole archive, end to end, in one run of this script: the raw floor (the segmenter loading its
 // dictionary and tagging the extracted text, in one process), `zhtext analyze` with one worker and
 // with every core (no cache: every document computed), their ratio, and each run's peak memory (the
-// zhtext process with all its threads, as the kernel counts it); then the cache: a first run that
+// zhtext process as the kernel counts it, and its worker processes); then the cache: a first run that
 // fills it, a rerun from it, and the archive without its last day, cached, with that day added;
 // and start-up: one sample post end to end, uncached and cached. Optionally `zhtext compare` and
-// `zhtext kwic` too. Timings on a shared machine vary from run to run: compare the ratios measured
-// here, not seconds across runs.
+// `zhtext kwic` too. Peak memory counts the worker processes too (bench/peak.ts), but for kwic,
+// which writes no run.json: its figure is the main process's alone. Timings on a shared machine
+// vary from run to run: compare the ratios measured here, not seconds across runs.
 //
 //   npm run bench -- <folder> [--rounds N] [--commands] [--no-cache-runs]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { dateInFileName } from '../src/stages/extract/dates.js';
 import { createExtractStage } from '../src/stages/extract/index.js';
 import { createNormalizeStage } from '../src/stages/normalize/index.js';
 import { hasFatal } from '../src/types.js';
+import { withWorkers } from './peak.js';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -40,7 +42,8 @@ const root = new URL('../../', import.meta.url).pathname;
 function timed(args: string[]): { seconds: number; peakMb: number; stderr: string } {
   const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   const last = run.stderr.trim().split('\n').at(-1)!.split(' ');
-  return { seconds: Number(last[0]), peakMb: Math.round(Number(last[1]) / 1024), stderr: run.stderr };
+  const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+  return { seconds: Number(last[0]), peakMb: withWorkers(Math.round(Number(last[1]) / 1024), out), stderr: run.stderr };
 }
 
 // the text the segmenter sees: every block's normalized form, extracted beforehand (not timed)

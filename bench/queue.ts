@@ -14,6 +14,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { RedisServer, until } from '../test/queue/redis.js';
+import { withWorkers } from './peak.js';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -28,7 +29,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'zhtext-bench-queue-'));
 function timed(args: string[]): { seconds: number; peakMb: number; stderr: string } {
   const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, 'bin/zhtext.js', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   const last = run.stderr.trim().split('\n').at(-1)!.split(' ');
-  return { seconds: Number(last[0]), peakMb: Math.round(Number(last[1]) / 1024), stderr: run.stderr };
+  const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+  return { seconds: Number(last[0]), peakMb: withWorkers(Math.round(Number(last[1]) / 1024), out), stderr: run.stderr };
 }
 
 const filesOf = (dir: string) =>

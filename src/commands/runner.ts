@@ -9,7 +9,7 @@ import { dictionaryHashes, packageVersions } from '../export/run-info.js';
 import { type AnalyzeConfig, type CompareConfig, type CorpusConfig, describeConfig } from '../options.js';
 import { zhtextVersion } from '../package-root.js';
 import { countInputs, walkInputs } from '../pipeline/inputs.js';
-import { type CacheStats, newCacheStats, processInOrder } from '../pipeline/pool.js';
+import { type CacheStats, newCacheStats, type PoolUsage, processInOrder } from '../pipeline/pool.js';
 import { loadTaskResources, type ReadyInfo, type TaskConfig } from '../pipeline/process.js';
 import { type DocumentRecord, type ReducedCorpus, type ReduceOptions, Reducer } from '../pipeline/reduce.js';
 import { defaultDictionaryDir, type Resources } from '../pipeline/resources.js';
@@ -48,6 +48,8 @@ export interface CorpusRun<C extends CorpusConfig = CorpusConfig> {
   workers: number;
   /** what the cache did */
   cache: CacheStats;
+  /** what the worker processes used */
+  usage: PoolUsage;
   /** when the run started (ms since the epoch) */
   started: number;
   /** what each document's processing was given (for processing a few again: the report's evidence) */
@@ -104,7 +106,9 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
     );
   };
   const cache = newCacheStats();
+  const usage: PoolUsage = { workerPeakKb: 0 };
   const pool = {
+    usage,
     workers,
     task,
     docTimeoutMs: config.docTimeoutSeconds * 1000,
@@ -134,7 +138,7 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
   if (cache.writeError) hooks.onWarning?.(`${cache.writeError}; the results of this run were not all stored`);
   reducer ??= await reducerOf(info);
   const corpus = await reducer.finish();
-  return { config, corpus, info, skipped, workers, cache, started, task, resources };
+  return { config, corpus, info, skipped, workers, cache, usage, started, task, resources };
 }
 
 /**
@@ -193,6 +197,8 @@ export function finishRun(run: CorpusRun<AnalyzeConfig | CompareConfig>, folder:
     queue: run.config.queue?.display ?? null,
     cache: { ...run.cache, dir: run.config.cacheDir ?? null },
     peak_memory_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    // (null when no worker process ran: every document from the cache, or --queue)
+    worker_peak_memory_mb: run.usage.workerPeakKb > 0 ? Math.round(run.usage.workerPeakKb / 1024) : null,
   };
   folder.writeText('run.json', `${JSON.stringify({ ...runInfo, timing }, null, 2)}\n`);
   return folder.publish();

@@ -39,6 +39,14 @@ export interface PoolOptions {
   docTimeoutMs?: number;
   /** what the user should know that costs no document */
   onWarning?: (message: string) => void;
+  /** filled in as the run goes, with worker processes */
+  usage?: PoolUsage;
+}
+
+/** What the worker processes of a run used. */
+export interface PoolUsage {
+  /** the highest peak resident memory of any worker process, in KB (0: none reported) */
+  workerPeakKb: number;
 }
 
 /** What the cache did in a run. */

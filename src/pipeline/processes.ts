@@ -32,7 +32,7 @@ const LOAD_DEATHS = 3;
 /** the last of a worker's standard error kept, to say why it died */
 const STDERR_KEPT = 4096;
 
-type FromWorker = { result: DocResult; cacheError?: string } | { ready: ReadyInfo } | { loadError: { name: string; message: string } };
+type FromWorker = { result: DocResult; cacheError?: string; maxRssKb: number } | { ready: ReadyInfo } | { loadError: { name: string; message: string } };
 
 interface Held {
   job: DocJob;
@@ -120,6 +120,7 @@ export async function inWorkers(options: PoolOptions, events: EngineEvents): Pro
       // (a result that crossed with the kill of its process: the document has failed already)
       if (w.stopped) return;
       if ('result' in message) {
+        if (options.usage) options.usage.workerPeakKb = Math.max(options.usage.workerPeakKb, message.maxRssKb);
         w.held.shift();
         startClock(w);
         events.deliver(message.result, message.cacheError);

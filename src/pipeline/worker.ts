@@ -28,7 +28,8 @@ process.once('message', (first: ToWorker) => {
       if (crashOn && job.path.includes(crashOn)) process.kill(process.pid, 'SIGKILL');
       const result = processor.process(job);
       const cacheError = cache && job.key ? cache.store(job.key, result) : undefined;
-      send({ result, cacheError });
+      // with its peak memory so far, for run.json
+      send({ result, cacheError, maxRssKb: process.resourceUsage().maxRSS });
     });
     send({ ready: processor.info });
   } catch (error) {

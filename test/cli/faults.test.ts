@@ -4,9 +4,9 @@
 // every other document counts as in a run without the fault.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import test from 'node:test';
 import { ROOT, readCsv, writeCorpus, writeLongPost, zhtext } from '../helpers.js';
 
@@ -133,3 +133,33 @@ function childrenOf(pid: number): number[] {
     })
     .map(Number);
 }
+
+test('memory stays bounded on pathological posts: a 1.9 MB single line and HTML nested 10,000 deep', () => {
+  const folder = join(base, 'pathological');
+  mkdirSync(folder);
+  const phrase = '中国外交部发言人表示';
+  writeFileSync(join(folder, '2020-10-14-one-line.md'), `---\ntitle: 一行\ndate: 2020-10-14\n---\n${phrase.repeat(63_000)}\n`);
+  writeFileSync(
+    join(folder, '2020-10-14-deep.html'),
+    `<html><head><title>深</title></head><body>${'<div>'.repeat(10_000)}<p>美国总统拜登表示，美国将继续与日本合作。</p>${'</div>'.repeat(10_000)}</body></html>`,
+  );
+  const out = join(base, 'pathological-out');
+  const run = zhtext('analyze', folder, '--out', out, '--workers', '1', '--no-cache', '--quiet');
+  assert.equal(run.status, 0, run.stderr);
+  // both read in a worker process whose heap is capped at 512 MB (past it, the document would fail with worker-crashed)
+  const documents = readCsv(join(out, 'documents.csv'));
+  assert.deepEqual(
+    documents.map((d) => [basename(d.path ?? ''), d.status]),
+    [
+      ['2020-10-14-deep.html', 'warning'],
+      ['2020-10-14-one-line.md', 'ok'],
+    ],
+  );
+  assert.ok(readCsv(join(out, 'messages.csv')).some((m) => m.code === 'html-too-deep'));
+  // 63,000 mentions, each with its context, reach the main process: about 750 MB at its peak, against
+  // about 500 MB for one small post (the dictionaries loaded for the report's evidence, DuckDB); the
+  // worker about 650 MB (its heap, and nodejieba's dictionary outside it)
+  const { timing } = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+  assert.ok(timing.peak_memory_mb < 1500, `main process: peak memory ${timing.peak_memory_mb} MB`);
+  assert.ok(timing.worker_peak_memory_mb < 1000, `worker process: peak memory ${timing.worker_peak_memory_mb} MB`);
+});

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { analyzeConfig, compareConfig, describeConfig, evalNerConfig, kwicConfig, OptionsError, timeZoneMinutes } from '../../../src/options.js';
+import { analyzeConfig, compareConfig, describeConfig, evalNerConfig, kwicConfig, OptionsError, timeZoneMinutes, workerConfig } from '../../../src/options.js';
 import { ROOT } from '../../helpers.js';
 
 const POSTS = join(ROOT, 'test', 'fixtures', 'posts');
@@ -140,6 +140,18 @@ test('compare: both sides or neither, and never overlapping', () => {
   );
 });
 
+test('--doc-timeout: seconds, 60 unless given, 0 for no limit; a negative or non-number value is a problem', () => {
+  assert.equal(analyzeConfig({ inputs: [POSTS], out: 'o' }).docTimeoutSeconds, 60);
+  assert.equal(analyzeConfig({ inputs: [POSTS], out: 'o', docTimeout: '0' }).docTimeoutSeconds, 0);
+  assert.equal(kwicConfig({ inputs: [POSTS], query: 'US', docTimeout: '2.5' }).docTimeoutSeconds, 2.5);
+  assert.equal(workerConfig({ queue: 'redis://127.0.0.1:6379', docTimeout: '5' }).docTimeoutSeconds, 5);
+  for (const value of ['-1', 'soon', ''])
+    assert.deepEqual(
+      problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', docTimeout: value })),
+      ['OPTION_INVALID_NUMBER --doc-timeout'],
+    );
+});
+
 test('--from after --to is a conflict; a week or month stands for its first or last day', () => {
   assert.deepEqual(
     problemsOf(() => analyzeConfig({ inputs: [POSTS], out: 'o', from: '2020-10-15', to: '2020-10-14' })),
@@ -198,6 +210,7 @@ test('run.json records the options as given or defaulted, lists sorted', () => {
     outlets: null,
     scripts: ['simplified', 'traditional'],
     dedupe: true,
+    doc_timeout_seconds: 60,
     by: 'day',
     min_pair_count: 2,
     min_term_count: 5,
