@@ -109,6 +109,8 @@ export async function runCorpus<C extends CorpusConfig>(config: C, plan: RunPlan
   const usage: PoolUsage = { workerPeakKb: 0 };
   const pool = {
     usage,
+    // the report's evidence processes a few documents again here: the resources load beside the workers'
+    ...(plan.kwicQuery === undefined ? { whileLoading: () => void resources() } : {}),
     workers,
     task,
     docTimeoutMs: config.docTimeoutSeconds * 1000,

@@ -41,6 +41,11 @@ export interface PoolOptions {
   onWarning?: (message: string) => void;
   /** filled in as the run goes, with worker processes */
   usage?: PoolUsage;
+  /**
+   * work for this thread while the worker processes load their resources: the caller's own load of
+   * them, when it needs them later (the report's evidence), costs no wall time on a second core
+   */
+  whileLoading?: () => void;
 }
 
 /** What the worker processes of a run used. */

@@ -135,8 +135,12 @@ export async function inWorkers(options: PoolOptions, events: EngineEvents): Pro
         fail(e.name === 'DictionaryError' ? new DictionaryError(e.message) : new Error(e.message));
       }
     });
-    // (a failure to send to a process that just died is told by its exit)
-    child.on('error', () => {});
+    child.on('error', (error) => {
+      // a process that could not be started has no exit to tell it (a failure to send to one that just died is told by its exit)
+      if (child.pid !== undefined) return;
+      pool.delete(w);
+      fail(new Error(`cannot start a worker process: ${error.message}`));
+    });
     child.on('exit', (code, signal) => {
       clearTimeout(w.timer);
       pool.delete(w);
@@ -186,6 +190,11 @@ export async function inWorkers(options: PoolOptions, events: EngineEvents): Pro
   };
 
   for (let k = 0; k < options.workers; k++) start();
+  try {
+    options.whileLoading?.();
+  } catch {
+    // (the same resources: the workers' load fails the same way, and says so below)
+  }
   // every worker has its resources before any document is read
   while ([...pool].some((w) => !w.ready)) {
     if (loadError) {

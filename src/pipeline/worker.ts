@@ -17,6 +17,10 @@ const send = (message: unknown) => process.send?.(message);
 const crashOn = process.env.ZHTEXT_TEST_CRASH_ON;
 // the pool is gone (ended, or killed): nothing is left to do
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches every process of the terminal's group: the pool decides when its workers stop
+// (`zhtext worker` finishes the documents in hand first), and they go when it does
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
 process.once('message', (first: ToWorker) => {
   if (!('task' in first)) throw new Error('a worker process was sent a job before its task');
   try {

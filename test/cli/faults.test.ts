@@ -4,9 +4,9 @@
 // every other document counts as in a run without the fault.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, type Dirent, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import test from 'node:test';
 import { ROOT, readCsv, writeCorpus, writeLongPost, zhtext } from '../helpers.js';
 
@@ -163,3 +163,40 @@ test('memory stays bounded on pathological posts: a 1.9 MB single line and HTML 
   assert.ok(timing.peak_memory_mb < 1500, `main process: peak memory ${timing.peak_memory_mb} MB`);
   assert.ok(timing.worker_peak_memory_mb < 1000, `worker process: peak memory ${timing.worker_peak_memory_mb} MB`);
 });
+
+test('a run killed with SIGKILL while writing its outputs leaves the previous ones whole; the next run clears its staging folder', async () => {
+  const out = join(base, 'kept');
+  assert.equal(zhtext('analyze', corpus, '--out', out, '--no-cache', '--quiet').status, 1);
+  const before = new Map(outputsIn(out).map((name) => [name, readFileSync(join(out, name))] as const));
+
+  // another run into the same folder, killed once it has begun writing there
+  const child = spawn(process.execPath, ['bin/zhtext.js', 'analyze', corpus, '--out', out, '--by', 'day', '--no-cache', '--quiet'], {
+    cwd: ROOT,
+    env: { ...process.env, CI: 'true' },
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const staging = join(out, `.zhtext-staging-${child.pid}`);
+  while (!existsSync(staging) && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+  child.kill('SIGKILL');
+  await exited;
+  assert.ok(existsSync(staging), 'killed while writing its outputs');
+  for (const [name, bytes] of before) assert.ok(readFileSync(join(out, name)).equals(bytes), `${name}: the previous run's`);
+  assert.deepEqual(outputsIn(out), [...before.keys()], 'no file of the killed run beside them');
+
+  // the next run removes what the killed one left
+  assert.equal(zhtext('analyze', corpus, '--out', out, '--no-cache', '--quiet').status, 1);
+  assert.deepEqual(
+    readdirSync(out).filter((name) => name.startsWith('.')),
+    [],
+  );
+});
+
+/** the files of an output folder, by path in it, its hidden staging folders apart */
+function outputsIn(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((name) => !name.startsWith('.'))
+    .sort();
+}
