@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
+import { childrenOf } from '../test/processes.js';
 import { RedisServer, until } from '../test/queue/redis.js';
 import { withWorkers } from './peak.js';
 
@@ -42,6 +43,8 @@ const peakOf = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
 };
+/** a zhtext worker's peak memory with its worker processes' (each at its own peak: an upper bound) */
+const workerPeakOf = (pid: number) => peakOf(pid) + childrenOf(pid).reduce((sum, child) => sum + peakOf(child), 0);
 
 const redis = await RedisServer.start();
 const workers: { child: ChildProcess; err: string }[] = [];
@@ -105,7 +108,7 @@ try {
       `| ${round} | ${local.seconds.toFixed(1)} s | ${local.peakMb} MB | ${queued.seconds.toFixed(1)} s | ${(queued.seconds / local.seconds).toFixed(2)} | ${queued.peakMb} MB | ${(redisPeak / 2 ** 20).toFixed(1)} MB | ${(files / queued.seconds).toFixed(0)} | ${same ? 'yes' : 'NO'} |`,
     );
   }
-  console.log(`workers' peak memory: ${workers.map((w) => `${peakOf(w.child.pid!)} MB`).join(', ')}`);
+  console.log(`workers' peak memory (each with its worker process): ${workers.map((w) => `${workerPeakOf(w.child.pid!)} MB`).join(', ')}`);
 } finally {
   client.disconnect();
   for (const w of workers) w.child.kill('SIGINT');

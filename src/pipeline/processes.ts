@@ -19,7 +19,7 @@ const PER_WORKER = 4;
 /**
  * A worker's heap holds its resources (about 60 MB) and one document at a time; left unbounded, V8
  * lets garbage pile up to gigabytes before collecting it, which all workers together would pay in
- * memory. At this bound it collects sooner; the largest post read (2 MB) needs under 400 MB.
+ * memory. At this bound it collects sooner; the largest post read (2 MB, one line) fits (test/cli/faults.test.ts).
  */
 const WORKER_HEAP_MB = 512;
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import test from 'node:test';
 import { ROOT, readCsv, writeCorpus, writeLongPost, zhtext } from '../helpers.js';
+import { childrenOf } from '../processes.js';
 
 const base = mkdtempSync(join(tmpdir(), 'zhtext-faults-'));
 const corpus = join(base, 'posts');
@@ -117,22 +118,6 @@ test('a worker process killed from outside mid-run is replaced; the outputs are 
     assert.ok(readFileSync(join(out, name)).equals(readFileSync(join(expected, name))), `${name}: the same bytes`);
   }
 });
-
-/** the processes whose parent is `pid`, from /proc */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false; // gone meanwhile
-      }
-    })
-    .map(Number);
-}
 
 test('memory stays bounded on pathological posts: a 1.9 MB single line and HTML nested 10,000 deep', () => {
   const folder = join(base, 'pathological');
