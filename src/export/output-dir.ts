@@ -263,7 +263,7 @@ function moveInto(outDir: string, staging: string, files: readonly string[]): vo
  * while moving its files into place is finished, so that the folder holds one run's outputs; any
  * other was never published, and is removed.
  */
-export function removeAbandoned(outDir: string): void {
+function removeAbandoned(outDir: string): void {
   for (const name of readdirSync(outDir).sort()) {
     const pid = /^\.zhtext-staging-(\d+)$/.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || alive(Number(pid))) continue;

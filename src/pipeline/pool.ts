@@ -28,7 +28,7 @@ export interface PoolOptions {
   onReady?: (info: ReadyInfo) => void;
   /** filled in as the run goes */
   stats?: CacheStats;
-  /** the task's resources, loaded once by whoever asks first: this thread's processor uses them (worker threads load their own) */
+  /** the task's resources, loaded once by whoever asks first: this thread's processor uses them (worker processes load their own) */
   resources?: () => Resources;
   /** --queue: the documents go to workers through this Redis instead of this machine's worker processes */
   queue?: { address: QueueAddress; hooks?: QueueHooks };
