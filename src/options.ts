@@ -68,7 +68,7 @@ export const DEFAULTS = {
   minCount: 5,
   minExpected: 5,
   by: 'day',
-  /** far beyond any real post (the slowest, 2 MB, takes a few seconds), short of a hang */
+  /** far beyond any post read (a 2 MB one takes seconds), short of a hang */
   docTimeout: 60,
 } as const;
 
