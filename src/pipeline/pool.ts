@@ -76,7 +76,7 @@ export function newCacheStats(): CacheStats {
  */
 const AHEAD_PER_WORKER = 64;
 
-/** Whatever computes results: this thread, worker threads, or workers through a queue. */
+/** Whatever computes results: this thread, worker processes, or workers through a queue. */
 export interface Engine {
   info: ReadyInfo;
   /** takes the job if it has room; its result comes through `deliver` */

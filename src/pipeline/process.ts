@@ -1,5 +1,6 @@
 // One document, from its path to its DocResult: read the file, run the pipeline, keep what the
-// corpus needs. The same function runs in the main thread (one worker) and in each worker thread.
+// corpus needs. The same function runs in each worker process, and in the calling thread (for a
+// library caller with one worker and no time limit, and for the report's evidence).
 import { readFileSync, statSync } from 'node:fs';
 import { signatureOf } from '../aggregate/near-duplicates.js';
 import { parseNameEntityId } from '../entity-ids.js';
